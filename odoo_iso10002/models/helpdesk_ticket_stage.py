@@ -1,0 +1,55 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# The ISO 10002:2018 clause 7 process, in order. Business logic keys on these
+# values, never on stage names, so admins may rename and add stages freely.
+ISO_STEPS = [
+    ("received", "Received"),
+    ("acknowledged", "Acknowledged"),
+    ("assessment", "Initial assessment"),
+    ("investigation", "Investigation"),
+    ("response", "Response"),
+    ("decision_communicated", "Decision communicated"),
+    ("closed", "Closed"),
+]
+
+
+class HelpdeskTicketStage(models.Model):
+    _inherit = "helpdesk.ticket.stage"
+
+    iso_step = fields.Selection(
+        selection=ISO_STEPS,
+        string="ISO 10002 Step",
+        index=True,
+        help="Step of the ISO 10002 complaints-handling process this stage "
+        "stands for. Only stages of complaint teams have one.",
+    )
+
+    @api.constrains("iso_step", "team_ids")
+    def _check_iso_step_teams(self):
+        for stage in self.filtered("iso_step"):
+            if not stage.team_ids or not all(stage.team_ids.mapped("is_complaint_team")):
+                raise ValidationError(
+                    self.env._(
+                        "Stage “%(stage)s” follows an ISO 10002 step: "
+                        "it must be restricted to complaint teams.",
+                        stage=stage.name,
+                    )
+                )
+
+    @api.constrains("iso_step", "closed")
+    def _check_iso_step_closed(self):
+        for stage in self.filtered("iso_step"):
+            if stage.closed != (stage.iso_step == "closed"):
+                raise ValidationError(
+                    self.env._(
+                        "Stage “%(stage)s”: only the ISO step “Closed” closes "
+                        "a complaint, and it must close it.",
+                        stage=stage.name,
+                    )
+                )
+
+    @api.onchange("iso_step")
+    def _onchange_iso_step(self):
+        if self.iso_step:
+            self.closed = self.iso_step == "closed"

@@ -1,0 +1,35 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class HelpdeskTicketTeam(models.Model):
+    _inherit = "helpdesk.ticket.team"
+
+    is_complaint_team = fields.Boolean(
+        string="Complaints Team",
+        tracking=True,
+        help="Tickets of this team are complaints handled as ISO 10002 asks: "
+        "they get a complaint reference and follow the ISO process stages.",
+    )
+
+    @api.constrains("is_complaint_team")
+    def _check_is_complaint_team(self):
+        plain_teams = self.filtered(lambda team: not team.is_complaint_team)
+        iso_stage = self.env["helpdesk.ticket.stage"].search(
+            [("team_ids", "in", plain_teams.ids), ("iso_step", "!=", False)], limit=1
+        )
+        if plain_teams and iso_stage:
+            raise ValidationError(
+                self.env._(
+                    "Stage “%(stage)s” follows an ISO 10002 step: remove the team "
+                    "from it before the team stops handling complaints.",
+                    stage=iso_stage.name,
+                )
+            )
+
+    def _get_applicable_stages(self):
+        stages = super()._get_applicable_stages()
+        if self.is_complaint_team:
+            # Complaints move through ISO steps only, not the generic stages.
+            return stages.filtered("iso_step")
+        return stages

@@ -1,0 +1,4 @@
+from . import test_install
+from . import test_complaint
+from . import test_access
+from . import test_ui

@@ -1,0 +1,74 @@
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+from ..models.helpdesk_ticket_stage import ISO_STEPS
+
+
+class Iso10002Case(TransactionCase):
+    """A complaint team with its ISO stages, a plain team, and one user per role.
+
+    Built from scratch so that the tests neither rely on demo data nor on the
+    default team, which admins may change.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.complaint_team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Test Complaints", "is_complaint_team": True}
+        )
+        cls.other_complaint_team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Test Product Complaints", "is_complaint_team": True}
+        )
+        cls.plain_team = cls.env["helpdesk.ticket.team"].create({"name": "Test Support"})
+        cls.iso_stages = cls.env["helpdesk.ticket.stage"].create(
+            [
+                {
+                    "name": f"Test {label}",
+                    "sequence": 100 + index,
+                    "iso_step": step,
+                    "closed": step == "closed",
+                    "team_ids": [Command.set((cls.complaint_team | cls.other_complaint_team).ids)],
+                }
+                for index, (step, label) in enumerate(ISO_STEPS)
+            ]
+        )
+        cls.handler = new_test_user(
+            cls.env,
+            login="iso_handler",
+            groups="odoo_iso10002.group_complaint_user",
+        )
+        cls.other_handler = new_test_user(
+            cls.env,
+            login="iso_other_handler",
+            groups="odoo_iso10002.group_complaint_user",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="iso_manager",
+            groups="odoo_iso10002.group_complaint_manager",
+        )
+        cls.auditor = new_test_user(
+            cls.env,
+            login="iso_auditor",
+            groups="odoo_iso10002.group_complaint_auditor",
+        )
+        cls.complaint_team.user_ids = [Command.link(cls.handler.id)]
+        cls.other_complaint_team.user_ids = [Command.link(cls.other_handler.id)]
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "Jonas Jonaitis", "email": "jonas@example.com"}
+        )
+
+    @classmethod
+    def _create_ticket(cls, team, **values):
+        return cls.env["helpdesk.ticket"].create(
+            {
+                "name": "The parcel arrived damaged",
+                "description": "<p>The box was crushed and the lamp inside broken.</p>",
+                "team_id": team.id,
+                "partner_id": cls.partner.id,
+                **values,
+            }
+        )
