@@ -1,0 +1,28 @@
+# The user-facing commands; README.md explains them.
+.PHONY: help setup demo test lint wheel clean
+
+help:
+	@echo "make demo   set up, then serve Odoo with the addon and demo complaints on http://localhost:8069"
+	@echo "make test   set up, then run the whole test suite, linters and the wheel build"
+	@echo "make setup  install what is missing (Debian packages, PostgreSQL, Odoo, virtualenv)"
+	@echo "make lint   ruff and pylint-odoo only"
+	@echo "make wheel  build the addon's wheel into dist/"
+	@echo "make clean  remove the virtualenv, generated config and wheels"
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@bash scripts/demo.sh
+
+test: setup
+	@bash scripts/test.sh
+
+lint: setup
+	@bash scripts/lint.sh
+
+wheel: setup
+	@bash scripts/wheel.sh
+
+clean:
+	rm -rf .venv .odoo dist
