@@ -1,5 +1,5 @@
 # The user-facing commands; README.md explains them.
-.PHONY: help setup demo test lint wheel clean
+.PHONY: help setup demo test lint wheel screenshots clean
 
 help:
 	@echo "make demo   set up, then serve Odoo with the addon and demo complaints on http://localhost:8069"
@@ -7,6 +7,7 @@ help:
 	@echo "make setup  install what is missing (Debian packages, PostgreSQL, Odoo, virtualenv)"
 	@echo "make lint   ruff and pylint-odoo only"
 	@echo "make wheel  build the addon's wheel into dist/"
+	@echo "make screenshots  refresh docs/screenshots/ from the running demo"
 	@echo "make clean  remove the virtualenv, generated config and wheels"
 
 setup:
@@ -23,6 +24,9 @@ lint: setup
 
 wheel: setup
 	@bash scripts/wheel.sh
+
+screenshots: setup
+	.venv/bin/python scripts/screenshots.py
 
 clean:
 	rm -rf .venv .odoo dist
