@@ -35,25 +35,14 @@ class Iso10002Case(TransactionCase):
                 for index, (step, label) in enumerate(ISO_STEPS)
             ]
         )
-        cls.handler = new_test_user(
-            cls.env,
-            login="iso_handler",
-            groups="odoo_iso10002.group_complaint_user",
-        )
-        cls.other_handler = new_test_user(
-            cls.env,
-            login="iso_other_handler",
-            groups="odoo_iso10002.group_complaint_user",
-        )
-        cls.manager = new_test_user(
-            cls.env,
-            login="iso_manager",
-            groups="odoo_iso10002.group_complaint_manager",
-        )
-        cls.auditor = new_test_user(
-            cls.env,
-            login="iso_auditor",
-            groups="odoo_iso10002.group_complaint_auditor",
+        cls.handler, cls.other_handler, cls.manager, cls.auditor = (
+            new_test_user(cls.env, login=login, groups=f"odoo_iso10002.{group}")
+            for login, group in (
+                ("iso_handler", "group_complaint_user"),
+                ("iso_other_handler", "group_complaint_user"),
+                ("iso_manager", "group_complaint_manager"),
+                ("iso_auditor", "group_complaint_auditor"),
+            )
         )
         cls.complaint_team.user_ids = [Command.link(cls.handler.id)]
         cls.other_complaint_team.user_ids = [Command.link(cls.other_handler.id)]
