@@ -11,6 +11,17 @@ class HelpdeskTicketTeam(models.Model):
         help="Tickets of this team are complaints handled as ISO 10002 asks: "
         "they get a complaint reference and follow the ISO process stages.",
     )
+    complaint_auto_acknowledge = fields.Boolean(
+        string="Acknowledge Automatically",
+        default=True,
+        help="Send the acknowledgement mail as soon as a complaint with an "
+        "e-mail address is received (ISO 10002 7.4).",
+    )
+    complaint_decision_days = fields.Integer(
+        string="Decision Within (days)",
+        default=30,
+        help="The time limit announced to complainants for communicating a decision.",
+    )
 
     @api.constrains("is_complaint_team")
     def _check_is_complaint_team(self):

@@ -1,4 +1,5 @@
 from . import test_install
 from . import test_complaint
 from . import test_access
+from . import test_lifecycle
 from . import test_ui

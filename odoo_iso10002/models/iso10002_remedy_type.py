@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class Iso10002RemedyType(models.Model):
+    _name = "iso10002.remedy.type"
+    _description = "Complaint Remedy"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    is_compensation = fields.Boolean(
+        string="Financial Compensation",
+        help="Choosing this remedy asks for a compensation amount.",
+    )

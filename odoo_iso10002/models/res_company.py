@@ -1,0 +1,44 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    iso10002_policy = fields.Html(
+        string="Complaints-Handling Policy",
+        translate=True,
+        sanitize_style=True,
+        help="Published on the portal page /complaints/policy and linked from "
+        "every acknowledgement (ISO 10002 5.2 and 7.1).",
+    )
+    iso10002_appeal_info = fields.Html(
+        string="Internal Appeal",
+        translate=True,
+        help="How a complainant who disagrees with the decision may appeal "
+        "within the organisation; part of every decision mail (ISO 10002 7.8).",
+    )
+    iso10002_adr_body = fields.Char(
+        string="External Dispute Resolution Body",
+        translate=True,
+        help="The body a complainant may turn to when the complaint is not "
+        "resolved (ISO 10003), e.g. the national consumer rights authority.",
+    )
+    iso10002_adr_url = fields.Char(string="External Dispute Resolution Website")
+    iso10002_compensation_limit = fields.Monetary(
+        string="Compensation Approval Limit",
+        currency_field="currency_id",
+        default=500.0,
+        help="A compensation above this amount needs a complaint manager's approval.",
+    )
+    iso10002_answer_days = fields.Integer(
+        string="Days to Answer a Decision",
+        default=14,
+        help="A complaint whose decision the complainant neither accepts nor "
+        "rejects within this many days is closed as unanswered.",
+    )
+    iso10002_repeat_window_days = fields.Integer(
+        string="Repeat Complaint Window (days)",
+        default=365,
+        help="Complaints of the same customer or category within this many days "
+        "are shown as related; a second one of the same customer is a repeat.",
+    )
