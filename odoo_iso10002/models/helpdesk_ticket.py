@@ -133,7 +133,8 @@ class HelpdeskTicket(models.Model):
         domain="[('share', '=', False)]",
         tracking=True,
     )
-    findings = fields.Html(string="Findings", tracking=True)
+    # Html fields cannot be tracked: their history is in the chatter's messages.
+    findings = fields.Html(string="Findings")
     root_cause_id = fields.Many2one(
         "iso10002.root.cause",
         string="Root Cause",
@@ -172,7 +173,6 @@ class HelpdeskTicket(models.Model):
     )
     decision_text = fields.Html(
         string="Decision and Explanation",
-        tracking=True,
         copy=False,
         help="Sent to the complainant when the decision is communicated.",
     )
@@ -607,11 +607,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
-        """Mail-gateway intake: keep the sender even when not a known contact."""
+        """Mail-gateway intake: name the sender even when not a known contact
+        (mail.thread keeps the address in partner_email)."""
         values = dict(custom_values or {})
         if not msg_dict.get("author_id") and msg_dict.get("email_from"):
             name, email = tools.parse_contact_from_email(msg_dict["email_from"])
-            values.setdefault("partner_email", email)
             values.setdefault("partner_name", name or email)
         values.setdefault(
             "channel_id",

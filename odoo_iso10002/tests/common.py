@@ -14,7 +14,6 @@ class Iso10002Case(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         cls.complaint_team = cls.env["helpdesk.ticket.team"].create(
             {"name": "Test Complaints", "is_complaint_team": True}

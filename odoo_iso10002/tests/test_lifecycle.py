@@ -351,3 +351,25 @@ class TestLifecycle(Iso10002Case):
             self.env["helpdesk.ticket"]._cron_close_unanswered()
         self.assertEqual(failing.iso_step, "decision_communicated")
         self.assertEqual(healthy.iso_step, "closed")
+
+    def test_iso_fields_are_tracked(self):
+        complaint = self._assessed()
+        complaint.stage_id = self._stage("investigation")
+        # Tracking starts with the transaction after creation: end this one.
+        self.env.flush_all()
+        self.env.cr.flush()
+        complaint.write(
+            {
+                "severity": "3",
+                "health_safety": True,
+                "findings": "<p>Loose screw.</p>",
+                "root_cause_id": self.env.ref("odoo_iso10002.root_cause_product_defect").id,
+            }
+        )
+        complaint.stage_id = self._stage("response")
+        complaint.write({"decision": "upheld", "decision_text": "<p>Sorry.</p>"})
+        self.env.flush_all()
+        self.env.cr.flush()
+        tracked = complaint.sudo().message_ids.tracking_value_ids.field_id.mapped("name")
+        for fname in ("severity", "health_safety", "root_cause_id", "decision", "stage_id"):
+            self.assertIn(fname, tracked)
