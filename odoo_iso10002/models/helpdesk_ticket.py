@@ -83,12 +83,10 @@ class HelpdeskTicket(models.Model):
     )
     preferred_contact = fields.Selection(
         [("email", "E-mail"), ("phone", "Phone"), ("post", "Post")],
-        string="Preferred Contact",
         default="email",
         tracking=True,
     )
     requested_remedy = fields.Text(
-        string="Requested Remedy",
         tracking=True,
         help="What the complainant asks the organisation to do.",
     )
@@ -122,22 +120,20 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="Impact on the complainant and on the organisation.",
     )
-    immediate_action_needed = fields.Boolean(string="Immediate Action Needed", tracking=True)
-    immediate_action_possible = fields.Boolean(string="Immediate Action Possible", tracking=True)
-    immediate_action_taken = fields.Text(string="Immediate Action Taken", tracking=True)
+    immediate_action_needed = fields.Boolean(tracking=True)
+    immediate_action_possible = fields.Boolean(tracking=True)
+    immediate_action_taken = fields.Text(tracking=True)
 
     # Investigation (7.6)
     investigator_id = fields.Many2one(
         "res.users",
-        string="Investigator",
         domain="[('share', '=', False)]",
         tracking=True,
     )
     # Html fields cannot be tracked: their history is in the chatter's messages.
-    findings = fields.Html(string="Findings")
+    findings = fields.Html()
     root_cause_id = fields.Many2one(
         "iso10002.root.cause",
-        string="Root Cause",
         tracking=True,
         index="btree_not_null",
     )
@@ -180,9 +176,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_approval_required",
         help="The compensation is above the company's approval limit.",
     )
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
-    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
 
     # Complainant's answer and closing (7.9)
@@ -506,11 +500,24 @@ class HelpdeskTicket(models.Model):
         """Mail the complainant from a template; without an address, log that
         the handler informs them another way."""
         self.ensure_one()
-        if self._complainant_email():
+        if self.partner_id.email:
             self.message_post_with_source(
                 template_xmlid,
                 subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
+            )
+        elif self.partner_email:
+            # No contact (e-mail intake, anonymous complainant): mail the address
+            # directly, so that no contact is created for it.
+            template = self.env.ref(template_xmlid)
+            template.send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
+            self.message_post(
+                body=self.env._(
+                    "“%(subject)s” sent to %(email)s.",
+                    subject=template._render_field("subject", self.ids)[self.id],
+                    email=self.partner_email,
+                ),
+                subtype_xmlid="mail.mt_note",
             )
         else:
             self.message_post(body=note, subtype_xmlid="mail.mt_note")

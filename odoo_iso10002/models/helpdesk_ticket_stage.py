@@ -37,14 +37,16 @@ class HelpdeskTicketStage(models.Model):
                     )
                 )
 
-    @api.constrains("iso_step", "closed")
+    @api.constrains("iso_step", "closed", "close_from_portal")
     def _check_iso_step_closed(self):
         for stage in self.filtered("iso_step"):
-            if stage.closed != (stage.iso_step == "closed"):
+            # the complainant closes by accepting the decision, not with
+            # helpdesk_mgmt's portal close button
+            if stage.closed != (stage.iso_step == "closed") or stage.close_from_portal:
                 raise ValidationError(
                     self.env._(
                         "Stage “%(stage)s”: only the ISO step “Closed” closes "
-                        "a complaint, and it must close it.",
+                        "a complaint, it must close it, and never from the portal.",
                         stage=stage.name,
                     )
                 )

@@ -93,6 +93,8 @@ class TestComplaint(Iso10002Case):
             self.iso_stages.filtered(lambda s: s.iso_step == "response").closed = True
         with self.assertRaisesRegex(ValidationError, "only the ISO step"):
             self.iso_stages.filtered(lambda s: s.iso_step == "closed").closed = False
+        with self.assertRaisesRegex(ValidationError, "never from the portal"):
+            self.iso_stages.filtered(lambda s: s.iso_step == "closed").close_from_portal = True
 
     def test_stage_form_closes_with_closed_step(self):
         with Form(self.env["helpdesk.ticket.stage"]) as form:

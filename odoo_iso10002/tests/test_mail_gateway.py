@@ -79,7 +79,7 @@ class TestMailGateway(Iso10002Case):
             subject=f"Re: {complaint.name}",
             msgid="m2",
             content_type="text/plain; charset=utf-8",
-        ).replace("MIME-Version", f"In-Reply-To: <m1@example.com>\nMIME-Version")
+        ).replace("MIME-Version", "In-Reply-To: <m1@example.com>\nMIME-Version")
         self.env["mail.thread"].message_process(None, reply.encode() + b"One more photo.")
         self.assertEqual(
             self.env["helpdesk.ticket"].search_count([("team_id", "=", self.complaint_team.id)]), 1

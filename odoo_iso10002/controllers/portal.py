@@ -1,0 +1,74 @@
+"""Complaints in helpdesk_mgmt's portal: the logged-in ticket form and the
+ticket page (ISO 10002 7.2, 7.3 and 7.9)."""
+
+from odoo import fields
+from odoo.http import request
+
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+
+from .main import PREFERRED_CONTACTS, REASON_MAX
+
+
+class HelpdeskTicketControllerIso10002(HelpdeskTicketController):
+    def _prepare_submit_ticket_vals(self, **kw):
+        vals = super()._prepare_submit_ticket_vals(**kw)
+        team = request.env["helpdesk.ticket.team"].sudo().browse(vals.get("team_id"))
+        if team.is_complaint_team:
+            contact = kw.get("preferred_contact")
+            vals.update(
+                {
+                    "requested_remedy": (kw.get("requested_remedy") or "").strip() or False,
+                    "order_reference": (kw.get("order_reference") or "").strip() or False,
+                    "preferred_contact": contact if contact in PREFERRED_CONTACTS else "email",
+                    "partner_phone": request.env.user.partner_id.phone or False,
+                    "date_received": fields.Datetime.now(),
+                }
+            )
+        return vals
+
+
+class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
+    def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
+        values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        if not ticket.is_complaint:
+            return values
+        _ = request.env._
+        stages = ticket.team_id._get_applicable_stages()
+        errors = {
+            "reason": _(
+                "Please tell us why you do not accept the decision, in at most "
+                "%(max)s characters. Nothing has been recorded yet.",
+                max=f"{REASON_MAX:,}",
+            ),
+            "not_awaiting": _(
+                "This complaint is not awaiting your answer (any more): nothing has been recorded."
+            ),
+            "not_recorded": _(
+                "We could not record your answer and nothing has been changed: "
+                "please contact us, quoting the complaint reference."
+            ),
+        }
+        answers = {
+            "accepted": _("Thank you: you accepted our decision and the complaint is closed."),
+            "rejected": _(
+                "Thank you for your answer: we are looking into your complaint again "
+                "and will come back to you."
+            ),
+        }
+        values.update(
+            {
+                # Complaints follow the ISO process: no helpdesk close buttons.
+                "closed_stages": request.env["helpdesk.ticket.stage"],
+                "iso_stages": stages,
+                "iso_current_index": stages.ids.index(ticket.stage_id.id)
+                if ticket.stage_id in stages
+                else -1,
+                "awaiting_answer": ticket.iso_step == "decision_communicated"
+                and not ticket.complainant_response,
+                "complaint_error": errors.get(kwargs.get("error")),
+                "complaint_answer": answers.get(kwargs.get("answer")),
+                "reason_max": REASON_MAX,
+            }
+        )
+        return values
