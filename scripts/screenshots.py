@@ -1,7 +1,8 @@
 """Screenshots of the running demo for the README, taken in headless Chromium.
 
 Usage: .venv/bin/python scripts/screenshots.py [BASE_URL]   (make demo running)
-Logs in as admin through the login form, then saves one PNG per page below.
+Saves the public pages as a visitor, then logs in as admin through the login
+form and saves one PNG per page below.
 """
 
 import base64
@@ -17,11 +18,20 @@ from pathlib import Path
 import websocket
 
 VIEW = ".o_action_manager .o_view_controller"
-# name: (path, element to click once loaded or None, element that shows it is ready)
+FORM = ".o_form_view .o_statusbar_status"
+# Pages of the public site, shown to a visitor who is not logged in.
+PUBLIC_PAGES = {
+    "public-complaint-form": ("/complaints/new", "form[action='/complaints/submit']"),
+}
+# name: (path, or a complaint's title whose form to open; tab to click or None;
+#        element that shows the page is ready)
 PAGES = {
     "complaints-kanban": ("/odoo/complaints", None, VIEW),
-    "complaint-form": ("/odoo/complaints", ".o_kanban_record", ".o_form_view .o_statusbar_status"),
+    "complaint-form": ("Chair collapsed, employee injured", "Assessment", FORM),
+    "complaint-decision": ("Desk top cracked on delivery", "Response", FORM),
+    "portal-decision": ("/my/ticket/{Invoiced twice for the same order}", None, "#wrap"),
     "iso-stages": ("/odoo/complaint-stages", None, VIEW),
+    "settings": ("/odoo/settings#odoo_iso10002", None, ".o_setting_container"),
 }
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -82,6 +92,25 @@ class Browser:
             raise RuntimeError(f"{selector} never appeared")
         time.sleep(settle)
 
+    def complaint_id(self, title):
+        """Id of the demo complaint with this title, asked of the server."""
+        call = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": "helpdesk.ticket",
+                "method": "search",
+                "args": [[["name", "=", title]]],
+                "kwargs": {"limit": 1},
+            },
+        }
+        result = self.run(
+            "fetch('/web/dataset/call_kw', {method: 'POST', headers: "
+            "{'Content-Type': 'application/json'}, body: "
+            f"JSON.stringify({json.dumps(call)})}}).then(r => r.json()).then(r => r.result[0])"
+        )
+        return result["result"]["value"]
+
     def screenshot(self, path):
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
@@ -97,6 +126,10 @@ def main(base="http://localhost:8069"):
     OUT.mkdir(parents=True, exist_ok=True)
     browser = Browser()
     try:
+        for name, (path, ready) in PUBLIC_PAGES.items():
+            browser.open(f"{base}{path}", ready)
+            browser.screenshot(OUT / f"{name}.png")
+            print(OUT / f"{name}.png")
         browser.open(f"{base}/web/login", "input[name=login]", settle=0)
         browser.run(
             "document.querySelector('input[name=login]').value = 'admin';"
@@ -104,11 +137,20 @@ def main(base="http://localhost:8069"):
             "document.querySelector('form.oe_login_form').submit();"
         )
         time.sleep(2)
-        for name, (path, click, ready) in PAGES.items():
-            browser.open(f"{base}{path}", VIEW if click else ready)
-            if click:
-                browser.run(f"document.querySelector({json.dumps(click)}).click()")
-                browser.wait_for(ready)
+        for name, (target, tab, ready) in PAGES.items():
+            path = target
+            if not target.startswith("/"):
+                path = f"/odoo/complaints/{browser.complaint_id(target)}"
+            elif "{" in target:
+                title = target[target.index("{") + 1 : target.index("}")]
+                path = target.replace(f"{{{title}}}", str(browser.complaint_id(title)))
+            browser.open(f"{base}{path}", ready)
+            if tab:
+                browser.run(
+                    "[...document.querySelectorAll('.o_notebook_headers a.nav-link')]"
+                    f".find(a => a.textContent.includes({json.dumps(tab)})).click()"
+                )
+                time.sleep(1)
             browser.screenshot(OUT / f"{name}.png")
             print(OUT / f"{name}.png")
     finally:
