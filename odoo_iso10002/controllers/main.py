@@ -306,7 +306,7 @@ class ComplaintController(http.Controller):
                 "policy": False
                 if is_html_empty(company.iso10002_policy)
                 else company.iso10002_policy,
-                "decision_days": team.complaint_decision_days,
+                "decision_days": "%g" % team.complaint_decision_days,
                 "answer_days": company.iso10002_answer_days,
             },
         )

@@ -6,3 +6,5 @@ from . import iso10002_root_cause
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
+from . import helpdesk_ticket_deadline
+from . import iso10002_deadline_policy

@@ -25,6 +25,12 @@ class HelpdeskTicketStage(models.Model):
         "stands for. Only stages of complaint teams have one.",
     )
 
+    pause_deadlines = fields.Boolean(
+        string="Pauses Deadlines",
+        help="The complaint waits on the complainant here: its deadlines stop "
+        "running until it leaves this stage.",
+    )
+
     @api.constrains("iso_step", "team_ids")
     def _check_iso_step_teams(self):
         for stage in self.filtered("iso_step"):

@@ -17,11 +17,27 @@ class HelpdeskTicketTeam(models.Model):
         help="Send the acknowledgement mail as soon as a complaint with an "
         "e-mail address is received (ISO 10002 7.4).",
     )
-    complaint_decision_days = fields.Integer(
-        string="Decision Within (days)",
-        default=30,
-        help="The time limit announced to complainants for communicating a decision.",
+    complaint_decision_days = fields.Float(
+        string="Decision Within (working days)",
+        compute="_compute_complaint_decision_days",
+        help="The time limit announced to complainants: the team's default deadline policy.",
     )
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Working Hours",
+        check_company=True,
+        help="Deadlines count the working time of this calendar, public holidays "
+        "excluded; empty: the company's working hours.",
+    )
+    deadline_policy_ids = fields.One2many(
+        "iso10002.deadline.policy", "team_id", string="Deadline Policies"
+    )
+
+    @api.depends("deadline_policy_ids.decision_days", "deadline_policy_ids.severity")
+    def _compute_complaint_decision_days(self):
+        for team in self:
+            default = team.deadline_policy_ids.filtered(lambda p: not p.severity)[:1]
+            team.complaint_decision_days = default.decision_days
 
     @api.constrains("is_complaint_team")
     def _check_is_complaint_team(self):

@@ -22,6 +22,12 @@ class Iso10002Case(TransactionCase):
             {"name": "Test Product Complaints", "is_complaint_team": True}
         )
         cls.plain_team = cls.env["helpdesk.ticket.team"].create({"name": "Test Support"})
+        cls.env["iso10002.deadline.policy"].create(
+            [
+                {"team_id": team.id, "acknowledge_hours": 16, "decision_days": 20, "close_days": 30}
+                for team in cls.complaint_team | cls.other_complaint_team
+            ]
+        )
         cls.iso_stages = cls.env["helpdesk.ticket.stage"].create(
             [
                 {

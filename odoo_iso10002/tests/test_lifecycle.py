@@ -63,7 +63,7 @@ class TestLifecycle(Iso10002Case):
         self.assertIn(self.partner, ack.partner_ids)
         self.assertIn(complaint.number, ack.body)
         self.assertIn("/complaints/policy", ack.body)
-        self.assertIn("30 days", ack.body)
+        self.assertIn("within 20 working", ack.body)
 
     def test_email_only_complainant_is_acknowledged(self):
         partners = self.env["res.partner"].search_count([])

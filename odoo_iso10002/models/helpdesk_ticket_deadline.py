@@ -1,0 +1,214 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+DEADLINE_STATES = [
+    ("on_track", "On track"),
+    ("at_risk", "At risk"),
+    ("breached", "Breached"),
+    ("met", "Met"),
+]
+# deadline kind: (field of the deadline, field of the date it is met)
+DEADLINE_KINDS = {
+    "acknowledge": ("deadline_acknowledge", "date_acknowledged"),
+    "decision": ("deadline_decision", "date_decision_communicated"),
+    "close": ("deadline_close", "date_closed"),
+}
+
+
+def deadline_state(deadline, done, now, at_risk_hours):
+    """State of one deadline: met or breached once done, else by the clock."""
+    if not deadline:
+        return False
+    if done:
+        return "met" if done <= deadline else "breached"
+    if now > deadline:
+        return "breached"
+    if now >= deadline - timedelta(hours=at_risk_hours):
+        return "at_risk"
+    return "on_track"
+
+
+class HelpdeskTicket(models.Model):
+    """Complaint deadlines on the team's working calendar (ISO 10002 4.15)."""
+
+    _inherit = "helpdesk.ticket"
+
+    last_stage_update = fields.Datetime(index=True)
+    deadline_policy_id = fields.Many2one(
+        "iso10002.deadline.policy",
+        compute="_compute_deadline_policy_id",
+        store=True,
+        index="btree_not_null",
+    )
+    deadline_paused_since = fields.Datetime(
+        string="Clock Paused Since",
+        copy=False,
+        readonly=True,
+        help="The complaint waits on the complainant: its deadlines do not run.",
+    )
+    deadline_paused_hours = fields.Float(
+        string="Paused Working Hours",
+        copy=False,
+        readonly=True,
+        help="Working hours spent waiting on the complainant, added to every deadline.",
+    )
+    deadline_acknowledge = fields.Datetime(
+        string="Acknowledge By", compute="_compute_deadlines", store=True, index=True
+    )
+    deadline_decision = fields.Datetime(
+        string="Decision By", compute="_compute_deadlines", store=True, index=True
+    )
+    deadline_close = fields.Datetime(
+        string="Close By", compute="_compute_deadlines", store=True, index=True
+    )
+    deadline_acknowledge_state = fields.Selection(
+        DEADLINE_STATES,
+        string="Acknowledgement Deadline",
+        compute="_compute_deadline_states",
+        store=True,
+        index=True,
+    )
+    deadline_decision_state = fields.Selection(
+        DEADLINE_STATES,
+        string="Decision Deadline",
+        compute="_compute_deadline_states",
+        store=True,
+        index=True,
+    )
+    deadline_close_state = fields.Selection(
+        DEADLINE_STATES,
+        string="Closing Deadline",
+        compute="_compute_deadline_states",
+        store=True,
+        index=True,
+    )
+
+    @api.depends("is_complaint", "team_id", "severity")
+    def _compute_deadline_policy_id(self):
+        complaints = self.filtered("is_complaint")
+        (self - complaints).deadline_policy_id = False
+        policy_model = self.env["iso10002.deadline.policy"]
+        policies = policy_model.search([("team_id", "in", complaints.team_id.ids)])
+        for ticket in complaints:
+            ticket.deadline_policy_id = policy_model._policy_for(
+                policies, ticket.team_id, ticket.severity
+            )
+
+    @api.depends(
+        "date_received",
+        "deadline_policy_id.acknowledge_hours",
+        "deadline_policy_id.decision_days",
+        "deadline_policy_id.close_days",
+        "deadline_paused_hours",
+        "team_id.resource_calendar_id",
+        "date_acknowledged",
+        "date_decision_communicated",
+        "date_closed",
+    )
+    def _compute_deadlines(self):
+        for ticket in self:
+            policy = ticket.deadline_policy_id
+            calendar = ticket._deadline_calendar()
+            if not (policy and ticket.date_received and calendar):
+                ticket.update(dict.fromkeys(ticket._deadline_fields(), False))
+                continue
+            hours_per_day = calendar.hours_per_day or 8.0
+            limits = {
+                "acknowledge": policy.acknowledge_hours,
+                "decision": policy.decision_days * hours_per_day,
+                "close": policy.close_days * hours_per_day,
+            }
+            for kind, (deadline_field, done_field) in DEADLINE_KINDS.items():
+                # A deadline is fixed once met: later pauses do not move it.
+                if ticket[done_field] and ticket[deadline_field]:
+                    continue
+                ticket[deadline_field] = calendar.plan_hours(
+                    limits[kind] + ticket.deadline_paused_hours,
+                    ticket.date_received,
+                    compute_leaves=True,
+                )
+
+    @api.depends(
+        "deadline_acknowledge",
+        "deadline_decision",
+        "deadline_close",
+        "date_acknowledged",
+        "date_decision_communicated",
+        "date_closed",
+        "deadline_paused_since",
+        "deadline_policy_id.at_risk_hours",
+    )
+    def _compute_deadline_states(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            # While the clock is paused, the deadlines stand as they were then.
+            at = ticket.deadline_paused_since or now
+            at_risk = ticket.deadline_policy_id.at_risk_hours
+            for deadline_field, done_field in DEADLINE_KINDS.values():
+                # Closing ends every clock, e.g. a complaint withdrawn before any decision.
+                done = ticket[done_field] or ticket.date_closed
+                ticket[f"{deadline_field}_state"] = deadline_state(
+                    ticket[deadline_field], done, at, at_risk
+                )
+
+    def write(self, vals):
+        leaving_pause = entering_pause = self.browse()
+        if "stage_id" in vals:
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            complaints = self.filtered("is_complaint")
+            if stage.pause_deadlines:
+                entering_pause = complaints.filtered(lambda t: not t.deadline_paused_since)
+            else:
+                leaving_pause = complaints.filtered("deadline_paused_since")
+        now = fields.Datetime.now()
+        for ticket in leaving_pause:
+            calendar = ticket._deadline_calendar()
+            paused = calendar.get_work_hours_count(
+                ticket.deadline_paused_since, now, compute_leaves=True
+            )
+            ticket.write(
+                {
+                    "deadline_paused_hours": ticket.deadline_paused_hours + paused,
+                    "deadline_paused_since": False,
+                }
+            )
+        res = super().write(vals)
+        if entering_pause:
+            entering_pause.deadline_paused_since = now
+        return res
+
+    def _deadline_calendar(self):
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return self.team_id.resource_calendar_id or company.resource_calendar_id
+
+    @api.model
+    def _deadline_fields(self):
+        return [deadline_field for deadline_field, _done in DEADLINE_KINDS.values()]
+
+    @api.model
+    def _refresh_due_deadlines(self):
+        """Bring the deadline states up to date with the clock, reading only
+        the complaints whose next change of state is due: a running deadline
+        that falls due, or enters its at-risk window, by now."""
+        now = fields.Datetime.now()
+        horizon = max(
+            self.env["iso10002.deadline.policy"].search([]).mapped("at_risk_hours"), default=0
+        )
+        domain = ["|"] * (len(DEADLINE_KINDS) - 1)
+        for deadline_field, _done in DEADLINE_KINDS.values():
+            domain += [
+                "&",
+                (f"{deadline_field}_state", "in", ("on_track", "at_risk")),
+                (deadline_field, "<=", now + timedelta(hours=horizon)),
+            ]
+        due = self.search([("deadline_paused_since", "=", False), *domain])
+        for fname in (
+            "deadline_acknowledge_state",
+            "deadline_decision_state",
+            "deadline_close_state",
+        ):
+            self.env.add_to_compute(self._fields[fname], due)
+        due.flush_recordset()
+        return due
