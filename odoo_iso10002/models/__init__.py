@@ -8,3 +8,6 @@ from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_deadline
 from . import iso10002_deadline_policy
+from . import iso10002_escalation_rule
+from . import iso10002_escalation_log
+from . import helpdesk_ticket_escalation

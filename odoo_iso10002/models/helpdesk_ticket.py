@@ -496,21 +496,27 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self.partner_id.email or self.partner_email
 
-    def _post_to_complainant(self, template_xmlid, note):
-        """Mail the complainant from a template; without an address, log that
-        the handler informs them another way."""
+    def _post_to_complainant(self, template, note):
+        """Mail the complainant from a template (record or xml id); without an
+        address, log `note`: the handler informs them another way."""
         self.ensure_one()
+        if isinstance(template, str):
+            template = self.env.ref(template)
         if self.partner_id.email:
             self.message_post_with_source(
-                template_xmlid,
+                template,
                 subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
+                partner_ids=self.partner_id.ids,
             )
         elif self.partner_email:
             # No contact (e-mail intake, anonymous complainant): mail the address
             # directly, so that no contact is created for it.
-            template = self.env.ref(template_xmlid)
-            template.send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
+            template.send_mail(
+                self.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={"email_to": self.partner_email},
+            )
             self.message_post(
                 body=self.env._(
                     "“%(subject)s” sent to %(email)s.",

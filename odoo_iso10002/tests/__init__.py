@@ -6,3 +6,4 @@ from . import test_deadline
 from . import test_mail_gateway
 from . import test_ui
 from . import test_portal
+from . import test_escalation

@@ -1,0 +1,47 @@
+from odoo import api, fields, models
+
+
+class Iso10002EscalationLog(models.Model):
+    """One escalation of a complaint by a rule: the history auditors read
+    (ISO 10002 7.3, 8.4). Written by the system only."""
+
+    _name = "iso10002.escalation.log"
+    _description = "Complaint Escalation"
+    _order = "date desc, id desc"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Complaint",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    # Rules that escalated are archived, not deleted: the history keeps them.
+    rule_id = fields.Many2one(
+        "iso10002.escalation.rule",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    level = fields.Integer(required=True, aggregator="max")
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    reason = fields.Text(help="Which of the rule's conditions held, with the values.")
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        (
+            "ticket_rule_level_unique",
+            "unique(ticket_id, rule_id, level)",
+            "A rule escalates a complaint at most once per level.",
+        ),
+    ]
+
+    @api.depends("ticket_id", "rule_id", "level")
+    def _compute_display_name(self):
+        for log in self:
+            log.display_name = self.env._(
+                "%(complaint)s: level %(level)s (%(rule)s)",
+                complaint=log.ticket_id.number,
+                level=log.level,
+                rule=log.rule_id.name,
+            )
