@@ -56,6 +56,29 @@ class Iso10002Case(TransactionCase):
         )
 
     @classmethod
+    def _office_calendar(cls):
+        """Monday to Friday, 8-12 and 13-17 UTC: 8 working hours a day."""
+        return cls.env["resource.calendar"].create(
+            {
+                "name": "Office hours (UTC)",
+                "tz": "UTC",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": hour_from,
+                            "hour_to": hour_to,
+                            "day_period": period,
+                        }
+                    )
+                    for day in range(5)
+                    for period, hour_from, hour_to in (("morning", 8, 12), ("afternoon", 13, 17))
+                ],
+            }
+        )
+
+    @classmethod
     def _create_ticket(cls, team, **values):
         return cls.env["helpdesk.ticket"].create(
             {

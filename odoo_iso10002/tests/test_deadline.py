@@ -2,7 +2,6 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.exceptions import ValidationError
 
 from .common import Iso10002Case
@@ -14,22 +13,7 @@ class TestDeadline(Iso10002Case):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        attendances = [
-            Command.create(
-                {
-                    "name": f"{day} {period}",
-                    "dayofweek": str(day),
-                    "hour_from": hour_from,
-                    "hour_to": hour_to,
-                    "day_period": period,
-                }
-            )
-            for day in range(5)
-            for period, hour_from, hour_to in (("morning", 8, 12), ("afternoon", 13, 17))
-        ]
-        cls.calendar = cls.env["resource.calendar"].create(
-            {"name": "Office hours (UTC)", "tz": "UTC", "attendance_ids": attendances}
-        )
+        cls.calendar = cls._office_calendar()
         cls.complaint_team.resource_calendar_id = cls.calendar
         cls.policy = cls.complaint_team.deadline_policy_ids
         cls.policy.write(

@@ -26,22 +26,7 @@ class TestEscalation(Iso10002Case):
         cls.Ticket = cls.env["helpdesk.ticket"]
         # The shipped rules would escalate the test complaints too.
         cls.Rule.search([]).active = False
-        attendances = [
-            Command.create(
-                {
-                    "name": f"{day} {period}",
-                    "dayofweek": str(day),
-                    "hour_from": hour_from,
-                    "hour_to": hour_to,
-                    "day_period": period,
-                }
-            )
-            for day in range(5)
-            for period, hour_from, hour_to in (("morning", 8, 12), ("afternoon", 13, 17))
-        ]
-        calendar = cls.env["resource.calendar"].create(
-            {"name": "Office hours (UTC)", "tz": "UTC", "attendance_ids": attendances}
-        )
+        calendar = cls._office_calendar()
         # 8 working hours a day: from Monday 09:00, acknowledge by Monday
         # 12:00 and decide by Wednesday 09:00.
         cls.complaint_team.resource_calendar_id = calendar
@@ -398,9 +383,8 @@ class TestEscalation(Iso10002Case):
         complaint.health_safety = True
         self.assertEqual(len(complaint.escalation_ids), 1)
 
-    def test_complaint_received_with_health_safety(self):
-        self._rule(health_safety=True, level=2)
-        complaint = self.Ticket.with_user(self.handler).create(
+    def _receive_health_safety_complaint(self):
+        return self.Ticket.with_user(self.handler).create(
             {
                 "name": "The heater caught fire",
                 "description": "<p>Smoke came out of it.</p>",
@@ -408,6 +392,10 @@ class TestEscalation(Iso10002Case):
                 "health_safety": True,
             }
         )
+
+    def test_complaint_received_with_health_safety(self):
+        self._rule(health_safety=True, level=2)
+        complaint = self._receive_health_safety_complaint()
         self.assertEqual(complaint.escalation_level, 2)
 
     def test_event_rule_waits_for_its_other_conditions(self):
@@ -653,14 +641,7 @@ class TestEscalation(Iso10002Case):
         self.assertEqual(len(shipped), 6)
         shipped.active = True
         self.assertTrue(self.env.ref("odoo_iso10002.ir_cron_escalate_complaints").active)
-        complaint = self.Ticket.with_user(self.handler).create(
-            {
-                "name": "The heater caught fire",
-                "description": "<p>Smoke came out of it.</p>",
-                "team_id": self.complaint_team.id,
-                "health_safety": True,
-            }
-        )
+        complaint = self._receive_health_safety_complaint()
         self.assertEqual(complaint.escalation_level, 2)
         self.assertEqual(complaint.user_id, self.team_leader)
         self.assertEqual(complaint.priority, "3")
