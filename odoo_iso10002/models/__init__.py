@@ -1,5 +1,7 @@
 from . import res_company
 from . import res_config_settings
+from . import res_partner
+from . import survey_user_input
 from . import iso10002_priority_matrix
 from . import iso10002_remedy_type
 from . import iso10002_root_cause
@@ -11,3 +13,4 @@ from . import iso10002_deadline_policy
 from . import iso10002_escalation_rule
 from . import iso10002_escalation_log
 from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_survey

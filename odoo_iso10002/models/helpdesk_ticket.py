@@ -491,6 +491,7 @@ class HelpdeskTicket(models.Model):
                 body=self.env._("Complaint closed."),
                 subtype_xmlid="mail.mt_note",
             )
+            self._survey_schedule()
 
     def _complainant_email(self):
         self.ensure_one()

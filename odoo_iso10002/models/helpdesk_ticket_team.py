@@ -29,6 +29,19 @@ class HelpdeskTicketTeam(models.Model):
         help="Deadlines count the working time of this calendar, public holidays "
         "excluded; empty: the company's working hours.",
     )
+    survey_id = fields.Many2one(
+        "survey.survey",
+        string="Satisfaction Survey",
+        help="Sent to the complainant when a complaint is closed (ISO 10002 8.3); "
+        "empty: no survey.",
+    )
+    survey_delay_days = fields.Integer(
+        string="Survey Delay (days)", help="Days after closing; 0 sends it at once."
+    )
+    survey_reminder_days = fields.Integer(
+        string="Survey Reminder (days)",
+        help="Days after the survey, a reminder if it is not answered; 0: no reminder.",
+    )
     deadline_policy_ids = fields.One2many(
         "iso10002.deadline.policy", "team_id", string="Deadline Policies"
     )
@@ -38,6 +51,28 @@ class HelpdeskTicketTeam(models.Model):
         for team in self:
             default = team.deadline_policy_ids.filtered(lambda p: not p.severity)[:1]
             team.complaint_decision_days = default.decision_days
+
+    def _satisfaction_stats(self, date_from, date_to):
+        """Per team, for the complaints surveyed in [date_from, date_to):
+        {team: {"invited": n, "answered": n, "response_rate": %, "score": avg}}."""
+        groups = self.env["helpdesk.ticket"]._read_group(
+            [
+                ("team_id", "in", self.ids),
+                ("survey_invited_date", ">=", date_from),
+                ("survey_invited_date", "<", date_to),
+            ],
+            ["team_id"],
+            ["__count", "survey_answered_date:count", "satisfaction_score:sum"],
+        )
+        stats = {}
+        for team, invited, answered, score_sum in groups:
+            stats[team] = {
+                "invited": invited,
+                "answered": answered,
+                "response_rate": 100.0 * answered / invited,
+                "score": score_sum / answered if answered else None,
+            }
+        return stats
 
     @api.constrains("is_complaint_team")
     def _check_is_complaint_team(self):

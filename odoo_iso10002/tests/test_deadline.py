@@ -30,9 +30,6 @@ class TestDeadline(Iso10002Case):
         )
         cls.complaint_team.complaint_auto_acknowledge = False
 
-    def _stage(self, step):
-        return self.iso_stages.filtered(lambda s: s.iso_step == step)
-
     def _receive(self, when, **values):
         with freeze_time(when):
             complaint = self._create_ticket(self.complaint_team, **values)

@@ -66,29 +66,11 @@ class TestEscalation(Iso10002Case):
     def _complaint(self, team=None, **values):
         return self._create_ticket(team or self.complaint_team, **values)
 
-    def _stage(self, step):
-        return self.iso_stages.filtered(lambda s: s.iso_step == step)
-
     def _matching(self, rule, now, complaints):
         """The complaints among `complaints` the rule's domain finds in SQL."""
         return self.Ticket.search(
             expression.AND([rule._complaint_domain(now), [("id", "in", complaints.ids)]])
         )
-
-    def _decided(self):
-        complaint = self._complaint(severity="2", impact="2", complexity="1")
-        complaint = complaint.with_user(self.handler)
-        complaint.stage_id = self._stage("investigation")
-        complaint.write(
-            {
-                "findings": "<p>The carrier dropped the parcel.</p>",
-                "root_cause_id": self.env.ref("odoo_iso10002.root_cause_delivery").id,
-            }
-        )
-        complaint.stage_id = self._stage("response")
-        complaint.write({"decision": "upheld", "decision_text": "<p>We replace the lamp.</p>"})
-        complaint.action_communicate_decision()
-        return complaint
 
     def _escalate(self):
         self.Ticket._cron_escalate()

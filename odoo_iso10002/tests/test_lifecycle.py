@@ -11,42 +11,6 @@ from .common import Iso10002Case
 class TestLifecycle(Iso10002Case):
     """ISO 10002 clause 7, checkpoint by checkpoint, as the roles who do it."""
 
-    def _stage(self, step):
-        return self.iso_stages.filtered(lambda s: s.iso_step == step)
-
-    def _as_handler(self, complaint):
-        return complaint.with_user(self.handler)
-
-    def _assessed(self, **values):
-        complaint = self._as_handler(self._create_ticket(self.complaint_team))
-        complaint.write({"severity": "2", "impact": "2", "complexity": "1", **values})
-        return complaint
-
-    def _investigated(self, **values):
-        complaint = self._assessed()
-        complaint.stage_id = self._stage("investigation")
-        complaint.write(
-            {
-                "findings": "<p>The carrier dropped the parcel.</p>",
-                "root_cause_id": self.env.ref("odoo_iso10002.root_cause_delivery").id,
-                **values,
-            }
-        )
-        complaint.stage_id = self._stage("response")
-        return complaint
-
-    def _decided(self, **values):
-        complaint = self._investigated()
-        complaint.write(
-            {
-                "decision": "upheld",
-                "decision_text": "<p>We replace the lamp.</p>",
-                **values,
-            }
-        )
-        complaint.action_communicate_decision()
-        return complaint
-
     def _messages(self, complaint, subject):
         return complaint.message_ids.filtered(lambda m: subject in (m.subject or ""))
 
