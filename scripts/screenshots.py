@@ -31,6 +31,7 @@ PAGES = {
     "complaint-decision": ("Desk top cracked on delivery", "Response", FORM),
     "portal-decision": ("/my/ticket/{Invoiced twice for the same order}", None, "#wrap"),
     "complaint-deadlines": ("Desk top cracked on delivery", "Deadlines", FORM),
+    "complaint-satisfaction": ("Refund took six weeks", "Closing", FORM),
     "iso-stages": ("/odoo/complaint-stages", None, VIEW),
     "escalation-rules": ("/odoo/complaint-escalation-rules", None, VIEW),
     "settings": ("/odoo/settings#odoo_iso10002", None, ".o_setting_container"),
