@@ -30,6 +30,8 @@
         "views/helpdesk_ticket_escalation_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
+        "wizards/iso10002_complaint_register_views.xml",
         "views/iso10002_portal_templates.xml",
         "views/iso10002_menus.xml",
     ],

@@ -23,15 +23,48 @@ FORM = ".o_form_view .o_statusbar_status"
 PUBLIC_PAGES = {
     "public-complaint-form": ("/complaints/new", "form[action='/complaints/submit']"),
 }
-# name: (path, or a complaint's title whose form to open; tab to click or None;
-#        element that shows the page is ready)
+# name: (path, or a record given as (model, domain, path of its form); tab to
+#        click or None; element that shows the page is ready)
 PAGES = {
     "complaints-kanban": ("/odoo/complaints", None, VIEW),
-    "complaint-form": ("Chair collapsed, employee injured", "Assessment", FORM),
-    "complaint-decision": ("Desk top cracked on delivery", "Response", FORM),
-    "portal-decision": ("/my/ticket/{Invoiced twice for the same order}", None, "#wrap"),
-    "complaint-deadlines": ("Desk top cracked on delivery", "Deadlines", FORM),
-    "complaint-satisfaction": ("Refund took six weeks", "Closing", FORM),
+    "complaint-form": (
+        (
+            "helpdesk.ticket",
+            [("name", "=", "Chair collapsed, employee injured")],
+            "/odoo/complaints",
+        ),
+        "Assessment",
+        FORM,
+    ),
+    "complaint-decision": (
+        ("helpdesk.ticket", [("name", "=", "Desk top cracked on delivery")], "/odoo/complaints"),
+        "Response",
+        FORM,
+    ),
+    "complaint-deadlines": (
+        ("helpdesk.ticket", [("name", "=", "Desk top cracked on delivery")], "/odoo/complaints"),
+        "Deadlines",
+        FORM,
+    ),
+    "complaint-satisfaction": (
+        ("helpdesk.ticket", [("name", "=", "Refund took six weeks")], "/odoo/complaints"),
+        "Closing",
+        FORM,
+    ),
+    "portal-decision": (
+        ("helpdesk.ticket", [("name", "=", "Invoiced twice for the same order")], "/my/ticket"),
+        None,
+        "#wrap",
+    ),
+    "crm-opportunity": (
+        (
+            "crm.lead",
+            [("partner_id.name", "=", "Gemini Furniture"), ("type", "=", "opportunity")],
+            "/odoo/crm",
+        ),
+        None,
+        FORM,
+    ),
     "iso-stages": ("/odoo/complaint-stages", None, VIEW),
     "escalation-rules": ("/odoo/complaint-escalation-rules", None, VIEW),
     "settings": ("/odoo/settings#odoo_iso10002", None, ".o_setting_container"),
@@ -95,15 +128,15 @@ class Browser:
             raise RuntimeError(f"{selector} never appeared")
         time.sleep(settle)
 
-    def complaint_id(self, title):
-        """Id of the demo complaint with this title, asked of the server."""
+    def record_id(self, model, domain):
+        """Id of the first demo record matching `domain`, asked of the server."""
         call = {
             "jsonrpc": "2.0",
             "method": "call",
             "params": {
-                "model": "helpdesk.ticket",
+                "model": model,
                 "method": "search",
-                "args": [[["name", "=", title]]],
+                "args": [domain],
                 "kwargs": {"limit": 1},
             },
         }
@@ -142,11 +175,9 @@ def main(base="http://localhost:8069"):
         time.sleep(2)
         for name, (target, tab, ready) in PAGES.items():
             path = target
-            if not target.startswith("/"):
-                path = f"/odoo/complaints/{browser.complaint_id(target)}"
-            elif "{" in target:
-                title = target[target.index("{") + 1 : target.index("}")]
-                path = target.replace(f"{{{title}}}", str(browser.complaint_id(title)))
+            if not isinstance(target, str):
+                model, domain, prefix = target
+                path = f"{prefix}/{browser.record_id(model, domain)}"
             browser.open(f"{base}{path}", ready)
             if tab:
                 browser.run(

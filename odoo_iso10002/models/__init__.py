@@ -1,6 +1,7 @@
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import crm_lead
 from . import survey_user_input
 from . import iso10002_priority_matrix
 from . import iso10002_remedy_type

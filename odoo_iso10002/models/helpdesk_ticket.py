@@ -187,6 +187,16 @@ class HelpdeskTicket(models.Model):
     rejection_reason = fields.Text(tracking=True, copy=False)
     reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
 
+    # CRM: same field as OCA helpdesk_mgmt_crm, so that both addons can live together.
+    lead_ids = fields.One2many("crm.lead", "ticket_id", string="Opportunities")
+    lead_count = fields.Integer(compute="_compute_lead_count")
+
+    @api.depends("lead_ids")
+    def _compute_lead_count(self):
+        for ticket in self:
+            # a count, for handlers too, who may not read the salespeople's leads
+            ticket.lead_count = len(ticket.sudo().lead_ids)
+
     @api.depends("severity", "impact", "health_safety", "immediate_action_needed")
     def _compute_priority(self):
         matrix_model = self.env["iso10002.priority.matrix"].sudo()
@@ -612,6 +622,59 @@ class HelpdeskTicket(models.Model):
                 expression.OR(same),
             ]
         )
+
+    def action_create_recovery_opportunity(self):
+        """An opportunity to win the customer back, for the customer's
+        salesperson; the complaint's content stays on the complaint
+        (confidentiality). Created as superuser: it belongs to the salesperson,
+        whom the handler may not create leads for."""
+        self.ensure_one()
+        partner = self.partner_id
+        salesperson = partner.commercial_partner_id.user_id or partner.user_id
+        lead = (
+            self.env["crm.lead"]
+            .sudo()
+            .create(
+                {
+                    "name": self.env._("Service recovery: %(ref)s", ref=self.number),
+                    "type": "opportunity",
+                    "partner_id": partner.id,
+                    # the sales team follows from the salesperson (crm.lead's compute)
+                    "user_id": salesperson.id,
+                    "ticket_id": self.id,
+                }
+            )
+        )
+        lead.message_post(
+            body=self.env._(
+                "Created by %(user)s after complaint %(ref)s.",
+                user=self.env.user.name,
+                ref=self.number,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        lead = lead.with_env(self.env)
+        if lead.has_access("read"):
+            return lead.get_formview_action()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Opportunity created for %(salesperson)s.",
+                    salesperson=salesperson.name or self.env._("the sales team"),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def action_view_opportunities(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_opportunities")
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
 
     @api.model
     def _prepare_complaint_number(self, company_id):

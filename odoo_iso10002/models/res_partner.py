@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+# A complaint that sales must see before talking to the customer.
+SERIOUS_SEVERITIES = ("3", "4")
 
 
 class ResPartner(models.Model):
@@ -8,3 +11,80 @@ class ResPartner(models.Model):
         string="No Complaint Surveys",
         help="Never send this contact a satisfaction survey about a complaint.",
     )
+    iso10002_complaint_ids = fields.One2many(
+        "helpdesk.ticket",
+        "commercial_partner_id",
+        string="Complaints",
+        domain=[("is_complaint", "=", True)],
+    )
+    iso10002_has_open_complaint = fields.Boolean(
+        string="Has Open Complaint",
+        compute="_compute_iso10002_open_complaint",
+        store=True,
+        help="The customer (company and its contacts) has a complaint not closed yet.",
+    )
+    iso10002_has_serious_open_complaint = fields.Boolean(
+        string="Has Serious Open Complaint",
+        compute="_compute_iso10002_open_complaint",
+        store=True,
+        help="An open complaint of high or critical severity, or about health and safety.",
+    )
+    complaint_count = fields.Integer(compute="_compute_complaint_count")
+    open_complaint_count = fields.Integer(compute="_compute_complaint_count")
+
+    @api.depends(
+        "iso10002_complaint_ids.iso_step",
+        "iso10002_complaint_ids.severity",
+        "iso10002_complaint_ids.health_safety",
+    )
+    def _compute_iso10002_open_complaint(self):
+        for partner in self:
+            open_complaints = partner.iso10002_complaint_ids.filtered(
+                lambda c: c.iso_step != "closed"
+            )
+            partner.iso10002_has_open_complaint = bool(open_complaints)
+            partner.iso10002_has_serious_open_complaint = any(
+                c.health_safety or c.severity in SERIOUS_SEVERITIES for c in open_complaints
+            )
+
+    def _compute_complaint_count(self):
+        # Counts only, for everyone (sales included): the complaints themselves
+        # stay behind the complaint record rules.
+        counts = self._iso10002_complaint_counts(self.commercial_partner_id)
+        for partner in self:
+            partner.complaint_count, partner.open_complaint_count = counts.get(
+                partner.commercial_partner_id.id, (0, 0)
+            )
+
+    @api.model
+    def _iso10002_complaint_counts(self, commercial_partners):
+        """{commercial partner id: (complaints, open complaints)}, in one query."""
+        groups = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                [
+                    ("is_complaint", "=", True),
+                    ("commercial_partner_id", "in", commercial_partners.ids),
+                ],
+                ["commercial_partner_id", "iso_step"],
+                ["__count"],
+            )
+        )
+        counts = {}
+        for partner, step, count in groups:
+            total, open_count = counts.get(partner.id, (0, 0))
+            counts[partner.id] = (total + count, open_count + (count if step != "closed" else 0))
+        return counts
+
+    def action_view_complaints(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "odoo_iso10002.helpdesk_ticket_action_complaints"
+        )
+        action["domain"] = [
+            ("is_complaint", "=", True),
+            ("commercial_partner_id", "=", self.commercial_partner_id.id),
+        ]
+        action["context"] = {"iso10002_complaints": True}
+        return action

@@ -4,6 +4,7 @@ from . import test_access
 from . import test_lifecycle
 from . import test_deadline
 from . import test_survey
+from . import test_crm
 from . import test_mail_gateway
 from . import test_ui
 from . import test_portal
