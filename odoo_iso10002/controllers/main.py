@@ -12,7 +12,7 @@ import logging
 
 from werkzeug.urls import url_encode
 
-from odoo import SUPERUSER_ID, fields, http
+from odoo import SUPERUSER_ID, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.tools import email_normalize, is_html_empty, plaintext2html
@@ -254,7 +254,6 @@ class ComplaintController(http.Controller):
             "preferred_contact": values["preferred_contact"],
             "requested_remedy": values["requested_remedy"] or False,
             "order_reference": values["order_reference"] or False,
-            "date_received": fields.Datetime.now(),
             "user_id": False,
         }
 

@@ -1,7 +1,6 @@
 """Complaints in helpdesk_mgmt's portal: the logged-in ticket form and the
 ticket page (ISO 10002 7.2, 7.3 and 7.9)."""
 
-from odoo import fields
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -22,7 +21,6 @@ class HelpdeskTicketControllerIso10002(HelpdeskTicketController):
                     "order_reference": (kw.get("order_reference") or "").strip() or False,
                     "preferred_contact": contact if contact in PREFERRED_CONTACTS else "email",
                     "partner_phone": request.env.user.partner_id.phone or False,
-                    "date_received": fields.Datetime.now(),
                 }
             )
         return vals

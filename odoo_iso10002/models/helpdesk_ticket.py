@@ -226,18 +226,22 @@ class HelpdeskTicket(models.Model):
         (self - complaints).is_repeat = False
         if not complaints:
             return
-        window = timedelta(days=self.env.company.iso10002_repeat_window_days)
+
+        def window(ticket):
+            return timedelta(days=ticket.company_id.iso10002_repeat_window_days)
+
         earlier = self.search(
             [
                 ("is_complaint", "=", True),
                 ("commercial_partner_id", "in", complaints.commercial_partner_id.ids),
-                ("date_received", ">=", min(complaints.mapped("date_received")) - window),
+                ("date_received", ">=", min(c.date_received - window(c) for c in complaints)),
             ]
         )
         for ticket in complaints:
+            since = ticket.date_received - window(ticket)
             ticket.is_repeat = any(
                 other.commercial_partner_id == ticket.commercial_partner_id
-                and ticket.date_received - window <= other.date_received < ticket.date_received
+                and since <= other.date_received < ticket.date_received
                 for other in earlier
                 if other != ticket
             )
@@ -484,10 +488,9 @@ class HelpdeskTicket(models.Model):
     def _iso_stamp_steps(self):
         """Time-stamp the first entry into each step; dates feed deadlines and KPIs."""
         now = fields.Datetime.now()
-        for complaint in self.filtered("iso_step"):
-            fname = f"date_{complaint.iso_step}"
-            if fname in self._fields and not complaint[fname]:
-                complaint[fname] = now
+        for step in set(self.mapped("iso_step")) - {False}:
+            fname = f"date_{step}"
+            self.filtered_domain([("iso_step", "=", step), (fname, "=", False)]).write({fname: now})
 
     def _iso_step_entered(self, previous_step):
         """Side effects of a step change the complainant is told about."""
@@ -696,6 +699,20 @@ class HelpdeskTicket(models.Model):
         )
         return super().message_new(msg_dict, custom_values=values)
 
+    def _iso_each(self, func, logger, what):
+        """Call `func` on each complaint in a savepoint of its own: one that
+        fails is logged on `logger` and left for the next run, the others go
+        on. Returns the complaints that failed."""
+        failed = self.browse()
+        for complaint in self:
+            try:
+                with self.env.cr.savepoint():
+                    func(complaint)
+            except Exception:
+                logger.exception("%s failed for complaint %s", what, complaint.number)
+                failed |= complaint
+        return failed
+
     def _cron_close_unanswered(self, batch_size=200):
         """Close complaints whose decision went unanswered for the company's
         number of days (7.9). Idempotent; one failing complaint is logged and
@@ -714,11 +731,10 @@ class HelpdeskTicket(models.Model):
             )
         done = 0
         for batch in tools.split_every(batch_size, todo.ids, self.browse):
-            for complaint in batch:
-                try:
-                    with self.env.cr.savepoint():
-                        complaint._record_complainant_response("no_answer")
-                except Exception:
-                    _logger.exception("Could not close unanswered complaint %s", complaint.number)
+            batch._iso_each(
+                lambda complaint: complaint._record_complainant_response("no_answer"),
+                _logger,
+                "Closing the unanswered decision",
+            )
             done += len(batch)
             self.env["ir.cron"]._notify_progress(done=done, remaining=len(todo) - done)

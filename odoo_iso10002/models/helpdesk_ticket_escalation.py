@@ -68,19 +68,12 @@ class HelpdeskTicket(models.Model):
             self.sudo().filtered_domain(rule._pending_domain(now))._iso_escalate_each(rule, now)
 
     def _iso_escalate_each(self, rule, now):
-        """Escalate each complaint apart: one that fails is logged and left
-        for the next run; the others go on. Returns the ids that failed."""
-        failed = []
-        for complaint in self:
-            try:
-                with self.env.cr.savepoint():
-                    complaint._iso_escalate(rule, now)
-            except Exception:
-                _logger.exception(
-                    "Could not escalate complaint %s with rule %s", complaint.number, rule.name
-                )
-                failed.append(complaint.id)
-        return failed
+        """Escalate each complaint apart; returns the ids of those that failed."""
+        return self._iso_each(
+            lambda complaint: complaint._iso_escalate(rule, now),
+            _logger,
+            f"Escalation by the rule “{rule.name}”",
+        ).ids
 
     def _iso_escalate(self, rule, now):
         """Log the escalation, then act. The log's unique key makes a second

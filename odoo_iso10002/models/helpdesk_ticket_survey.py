@@ -94,7 +94,7 @@ class HelpdeskTicket(models.Model):
         Idempotent: a complaint is invited once and reminded once."""
         now = fields.Datetime.now()
         due = self.search([("survey_due_date", "<=", now), ("survey_invited_date", "=", False)])
-        self._survey_each(due, "_survey_invite")
+        due._iso_each(lambda c: c._survey_invite(), _logger, "The satisfaction survey")
         to_remind = self.browse()
         for team in self.env["helpdesk.ticket.team"].search([("survey_reminder_days", ">", 0)]):
             to_remind |= self.search(
@@ -105,18 +105,9 @@ class HelpdeskTicket(models.Model):
                     ("survey_answered_date", "=", False),
                 ]
             )
-        self._survey_each(to_remind, "_survey_remind")
+        to_remind._iso_each(lambda c: c._survey_remind(), _logger, "The survey reminder")
 
     def _survey_remind(self):
         self.ensure_one()
         self.survey_reminded_date = fields.Datetime.now()
         self._survey_send()
-
-    @api.model
-    def _survey_each(self, complaints, method):
-        for complaint in complaints:
-            try:
-                with self.env.cr.savepoint():
-                    getattr(complaint, method)()
-            except Exception:
-                _logger.exception("Survey: %s failed for complaint %s", method, complaint.number)

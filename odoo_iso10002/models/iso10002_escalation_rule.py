@@ -239,8 +239,9 @@ class Iso10002EscalationRule(models.Model):
     def _check_domain(self):
         tickets = self.env["helpdesk.ticket"]
         for rule in self.filtered("domain"):
+            domain = rule._filter_domain()  # says itself when it cannot be read
             try:
-                tickets._where_calc(rule._filter_domain())
+                tickets._where_calc(domain)
             except Exception as error:
                 raise ValidationError(
                     self.env._(
