@@ -65,9 +65,23 @@ PAGES = {
         None,
         FORM,
     ),
+    "complaints-analysis": ("/odoo/complaints-analysis", None, ".o_graph_renderer canvas"),
+    "management-review": (
+        ("iso10002.management.review", [("state", "=", "done")], "/odoo/complaint-reviews"),
+        None,
+        FORM,
+    ),
     "iso-stages": ("/odoo/complaint-stages", None, VIEW),
     "escalation-rules": ("/odoo/complaint-escalation-rules", None, VIEW),
     "settings": ("/odoo/settings#odoo_iso10002", None, ".o_setting_container"),
+}
+# name: (model, domain, report): the first page of a printed PDF, as PNG
+PDF_PAGES = {
+    "management-review-pdf": (
+        "iso10002.management.review",
+        [("state", "=", "done")],
+        "odoo_iso10002.report_management_review",
+    ),
 }
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -147,6 +161,16 @@ class Browser:
         )
         return result["result"]["value"]
 
+    def download(self, path):
+        """Bytes of a URL fetched with the browser's session."""
+        result = self.run(
+            f"fetch({json.dumps(path)}).then(r => r.arrayBuffer()).then(b => {{"
+            "let s = ''; const a = new Uint8Array(b);"
+            "for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);"
+            "return btoa(s); })"
+        )
+        return base64.b64decode(result["result"]["value"])
+
     def screenshot(self, path):
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
@@ -186,6 +210,29 @@ def main(base="http://localhost:8069"):
                 )
                 time.sleep(1)
             browser.screenshot(OUT / f"{name}.png")
+            print(OUT / f"{name}.png")
+        for name, (model, domain, report) in PDF_PAGES.items():
+            pdf = browser.download(f"/report/pdf/{report}/{browser.record_id(model, domain)}")
+            with tempfile.TemporaryDirectory() as tmp:
+                (Path(tmp) / "report.pdf").write_bytes(pdf)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "80",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-singlefile",
+                        "report.pdf",
+                        "page",
+                    ],
+                    cwd=tmp,
+                    check=True,
+                )
+                shutil.copy(Path(tmp) / "page.png", OUT / f"{name}.png")
             print(OUT / f"{name}.png")
     finally:
         browser.close()

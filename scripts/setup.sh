@@ -11,7 +11,7 @@ CONF="$VAR/odoo.conf"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/odoo-iso10002/odoo-18.0"
 ODOO_GIT_URL="https://github.com/odoo/odoo.git"
 PYTHON="${PYTHON:-python3}"
-DEB_PACKAGES=(postgresql libpq-dev libldap2-dev libsasl2-dev chromium wkhtmltopdf)
+DEB_PACKAGES=(postgresql libpq-dev libldap2-dev libsasl2-dev chromium wkhtmltopdf poppler-utils)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }

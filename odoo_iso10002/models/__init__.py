@@ -15,3 +15,6 @@ from . import iso10002_escalation_rule
 from . import iso10002_escalation_log
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_survey
+from . import iso10002_corrective_action
+from . import iso10002_management_review
+from . import iso10002_management_review_line

@@ -150,6 +150,14 @@ class HelpdeskTicket(models.Model):
         store=True,
         help="The customer had already complained within the repeat window.",
     )
+    corrective_action_ids = fields.Many2many(
+        "iso10002.corrective.action",
+        "iso10002_corrective_action_ticket_rel",
+        "ticket_id",
+        "action_id",
+        string="Corrective Actions",
+        copy=False,
+    )
 
     # Response and decision (7.7)
     decision = fields.Selection(DECISIONS, tracking=True, index=True, copy=False)

@@ -45,6 +45,17 @@ class HelpdeskTicketTeam(models.Model):
     deadline_policy_ids = fields.One2many(
         "iso10002.deadline.policy", "team_id", string="Deadline Policies"
     )
+    # Objectives (ISO 10002 6), shown beside the figures of management reviews.
+    target_acknowledge_on_time = fields.Float(
+        string="Target: Acknowledged on Time (%)", help="0: no target."
+    )
+    target_decision_on_time = fields.Float(
+        string="Target: Decisions on Time (%)", help="0: no target."
+    )
+    target_close_on_time = fields.Float(string="Target: Closed on Time (%)", help="0: no target.")
+    target_satisfaction = fields.Float(
+        string="Target: Satisfaction Score", help="Out of 100; 0: no target."
+    )
 
     @api.depends("deadline_policy_ids.decision_days", "deadline_policy_ids.severity")
     def _compute_complaint_decision_days(self):

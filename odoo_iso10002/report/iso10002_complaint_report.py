@@ -1,0 +1,105 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from ..models.helpdesk_ticket import DECISIONS
+from ..models.helpdesk_ticket_deadline import DEADLINE_STATES
+from ..models.helpdesk_ticket_stage import ISO_STEPS
+from ..models.iso10002_priority_matrix import LEVELS, SEVERITIES
+
+
+class Iso10002ComplaintReport(models.Model):
+    """One row per complaint, with the measures and dimensions of the complaints
+    analysis (ISO 10002 8.2, 8.4). Its id is the complaint's id."""
+
+    _name = "iso10002.complaint.report"
+    _description = "Complaints Analysis"
+    _auto = False
+    _rec_name = "number"
+    _order = "date_received desc"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", string="Complaint", readonly=True)
+    number = fields.Char(string="Reference", readonly=True)
+    name = fields.Char(string="Subject", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    team_id = fields.Many2one("helpdesk.ticket.team", readonly=True)
+    user_id = fields.Many2one("res.users", string="Handler", readonly=True)
+    category_id = fields.Many2one("helpdesk.ticket.category", readonly=True)
+    channel_id = fields.Many2one("helpdesk.ticket.channel", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    stage_id = fields.Many2one("helpdesk.ticket.stage", readonly=True)
+    iso_step = fields.Selection(ISO_STEPS, string="ISO 10002 Step", readonly=True)
+    is_open = fields.Boolean(string="Open", readonly=True)
+    severity = fields.Selection(SEVERITIES, readonly=True)
+    health_safety = fields.Boolean(string="Health & Safety", readonly=True)
+    complexity = fields.Selection(LEVELS, readonly=True)
+    impact = fields.Selection(LEVELS, readonly=True)
+    root_cause_id = fields.Many2one("iso10002.root.cause", readonly=True)
+    decision = fields.Selection(DECISIONS, readonly=True)
+    remedy_type_ids = fields.Many2many(
+        "iso10002.remedy.type",
+        relation="helpdesk_ticket_iso10002_remedy_type_rel",
+        column1="helpdesk_ticket_id",
+        column2="iso10002_remedy_type_id",
+        string="Remedies",
+        readonly=True,
+    )
+    is_repeat = fields.Boolean(string="Repeat Complaint", readonly=True)
+    date_received = fields.Datetime(string="Received On", readonly=True)
+    date_closed = fields.Datetime(string="Closed On", readonly=True)
+    hours_to_acknowledge = fields.Float(
+        string="Working Hours to Acknowledge", readonly=True, aggregator="avg"
+    )
+    days_to_decision = fields.Float(
+        string="Working Days to Decision", readonly=True, aggregator="avg"
+    )
+    days_to_close = fields.Float(string="Working Days to Close", readonly=True, aggregator="avg")
+    deadline_acknowledge_state = fields.Selection(
+        DEADLINE_STATES, string="Acknowledgement Deadline", readonly=True
+    )
+    deadline_decision_state = fields.Selection(
+        DEADLINE_STATES, string="Decision Deadline", readonly=True
+    )
+    deadline_close_state = fields.Selection(
+        DEADLINE_STATES, string="Closing Deadline", readonly=True
+    )
+    breached_count = fields.Integer(string="Deadlines Breached", readonly=True)
+    escalation_level = fields.Integer(readonly=True, aggregator="max")
+    reopen_count = fields.Integer(string="Reopened", readonly=True)
+    satisfaction_score = fields.Float(readonly=True, aggregator="avg")
+    compensation_amount = fields.Monetary(
+        string="Compensation", currency_field="currency_id", readonly=True
+    )
+    currency_id = fields.Many2one("res.currency", readonly=True)
+
+    def init(self):
+        # Measures of a step not reached are NULL, so that averages skip them.
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        query = SQL(
+            """
+            CREATE VIEW %s AS
+            SELECT t.id, t.id AS ticket_id, t.number, t.name, t.company_id, t.team_id,
+                   t.user_id, t.category_id, t.channel_id,
+                   COALESCE(t.commercial_partner_id, t.partner_id) AS partner_id,
+                   t.stage_id, t.iso_step, t.iso_step != 'closed' AS is_open,
+                   t.severity, t.health_safety, t.complexity, t.impact, t.root_cause_id,
+                   t.decision, t.is_repeat, t.date_received, t.date_closed,
+                   CASE WHEN t.date_acknowledged IS NOT NULL
+                        THEN t.hours_to_acknowledge END AS hours_to_acknowledge,
+                   CASE WHEN t.date_decision_communicated IS NOT NULL
+                        THEN t.days_to_decision END AS days_to_decision,
+                   CASE WHEN t.date_closed IS NOT NULL THEN t.days_to_close END AS days_to_close,
+                   t.deadline_acknowledge_state, t.deadline_decision_state,
+                   t.deadline_close_state,
+                   (t.deadline_acknowledge_state = 'breached')::int
+                   + (t.deadline_decision_state = 'breached')::int
+                   + (t.deadline_close_state = 'breached')::int AS breached_count,
+                   t.escalation_level, t.reopen_count,
+                   CASE WHEN t.survey_answered_date IS NOT NULL
+                        THEN t.satisfaction_score END AS satisfaction_score,
+                   t.compensation_amount, t.currency_id
+              FROM helpdesk_ticket t
+             WHERE t.is_complaint
+            """,
+            SQL.identifier(self._table),
+        )
+        self.env.cr.execute(query)

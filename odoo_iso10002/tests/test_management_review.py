@@ -1,0 +1,343 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+
+from ..models.iso10002_management_review import previous_period
+from .common import Iso10002Case
+
+
+@freeze_time("2026-11-24 10:00:00")
+class TestManagementReview(Iso10002Case):
+    """KPI snapshot of a management review on hand-built complaints: Q3 2026
+    against Q2 2026, on an office calendar of 8 working hours a day (UTC)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.complaint_team.resource_calendar_id = cls._office_calendar()
+        cls.complaint_team.write(
+            {
+                "complaint_auto_acknowledge": False,
+                "target_acknowledge_on_time": 95.0,
+                "target_satisfaction": 75.0,
+            }
+        )
+        cls.other_partner = cls.env["res.partner"].create({"name": "Ona Onaitė"})
+        cls.email = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        cls.phone = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        monday = datetime(2026, 7, 6, 8, 0)
+        # Q3: acknowledged after 2, 4, 20, 1 and 3 working hours; the 16-hour
+        # acknowledgement deadline falls on Tuesday 17:00, so one is late.
+        acknowledged = [
+            datetime(2026, 7, 6, 10, 0),
+            datetime(2026, 7, 6, 12, 0),
+            datetime(2026, 7, 8, 12, 0),
+            datetime(2026, 7, 6, 9, 0),
+            datetime(2026, 7, 6, 11, 0),
+        ]
+        cls.q3 = cls.env["helpdesk.ticket"]
+        for index, date_acknowledged in enumerate(acknowledged):
+            cls.q3 |= cls._create_ticket(
+                cls.complaint_team,
+                date_received=monday,
+                date_acknowledged=date_acknowledged,
+                channel_id=(cls.email if index < 3 else cls.phone).id,
+                severity="3" if index == 2 else "2",
+            )
+        delivery = cls.env.ref("odoo_iso10002.root_cause_delivery")
+        product = cls.env.ref("odoo_iso10002.root_cause_product_defect")
+        c1, c2, c3, c4, _c5 = cls.q3
+        c1.write(
+            {
+                "decision": "upheld",
+                "remedy_type_ids": [
+                    Command.set(
+                        (
+                            cls.env.ref("odoo_iso10002.remedy_type_apology")
+                            | cls.env.ref("odoo_iso10002.remedy_type_compensation")
+                        ).ids
+                    )
+                ],
+                "compensation_amount": 50.0,
+                "date_decision_communicated": datetime(2026, 7, 7, 8, 0),  # 1 day
+                "date_closed": datetime(2026, 7, 8, 8, 0),  # 2 days
+                "root_cause_id": delivery.id,
+                "survey_invited_date": datetime(2026, 7, 9, 8, 0),
+                "survey_answered_date": datetime(2026, 7, 10, 8, 0),
+                "satisfaction_score": 80.0,
+            }
+        )
+        c2.write(
+            {
+                "decision": "not_upheld",
+                "date_decision_communicated": datetime(2026, 7, 10, 8, 0),  # 4 days
+                "root_cause_id": delivery.id,
+                "survey_invited_date": datetime(2026, 7, 11, 8, 0),
+            }
+        )
+        c3.root_cause_id = delivery
+        c4.root_cause_id = product
+        rule = cls.env["iso10002.escalation.rule"].create(
+            {
+                "name": "Test escalation",
+                "level": 1,
+                "health_safety": True,
+                "team_ids": [Command.set(cls.complaint_team.ids)],
+            }
+        )
+        cls.env["iso10002.escalation.log"].create(
+            [
+                {"ticket_id": c3.id, "rule_id": rule.id, "level": 1, "date": datetime(2026, 7, 8)},
+                {"ticket_id": c3.id, "rule_id": rule.id, "level": 2, "date": datetime(2026, 7, 9)},
+            ]
+        )
+        # Q2: two complaints of another customer, acknowledged after 2 and 6 hours
+        april = datetime(2026, 4, 6, 8, 0)
+        cls.q2 = cls.env["helpdesk.ticket"]
+        for hour in (10, 14):
+            cls.q2 |= cls._create_ticket(
+                cls.complaint_team,
+                partner_id=cls.other_partner.id,
+                date_received=april,
+                date_acknowledged=datetime(2026, 4, 6, hour, 0),
+                channel_id=cls.email.id,
+                severity="2",
+            )
+        # the customer's first complaint, closed in June: those of Q3 are repeats
+        cls._create_ticket(
+            cls.complaint_team,
+            date_received=datetime(2026, 6, 15, 8, 0),
+            date_closed=datetime(2026, 6, 17, 8, 0),
+        )
+        # Another team's complaint, outside the reviewed teams
+        cls._create_ticket(cls.other_complaint_team, date_received=monday, date_acknowledged=monday)
+        cls.action = cls.env["iso10002.corrective.action"].create(
+            {
+                "name": "Train the drivers",
+                "date_deadline": date(2026, 8, 31),
+                "complaint_ids": [Command.set((c1 | c2).ids)],
+            }
+        )
+        cls.action.write({"state": "done", "date_done": date(2026, 8, 20)})
+        cls.action.effectiveness = "effective"
+        cls.action.date_effectiveness = date(2026, 9, 15)
+        cls.late_action = cls.env["iso10002.corrective.action"].create(
+            {"name": "Change carrier", "date_deadline": date(2026, 9, 1)}
+        )
+        cls.env.cr.execute(
+            "UPDATE iso10002_corrective_action SET create_date = %s WHERE id IN %s",
+            (datetime(2026, 7, 15), tuple((cls.action | cls.late_action).ids)),
+        )
+        cls.env.invalidate_all()
+
+    def _review(self, **values):
+        return (
+            self.env["iso10002.management.review"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "date_from": date(2026, 7, 1),
+                    "date_to": date(2026, 9, 30),
+                    "team_ids": [Command.set(self.complaint_team.ids)],
+                    **values,
+                }
+            )
+        )
+
+    def _figures(self, review):
+        return {line.key: line for line in review.line_ids}
+
+    def test_previous_period(self):
+        self.assertEqual(
+            previous_period(date(2026, 7, 1), date(2026, 9, 30)),
+            (date(2026, 4, 1), date(2026, 6, 30)),
+        )
+        self.assertEqual(
+            previous_period(date(2026, 1, 1), date(2026, 12, 31)),
+            (date(2025, 1, 1), date(2025, 12, 31)),
+        )
+        self.assertEqual(
+            previous_period(date(2026, 7, 10), date(2026, 7, 19)),
+            (date(2026, 6, 30), date(2026, 7, 9)),
+        )
+        review = self.env["iso10002.management.review"].with_user(self.manager).create({})
+        # default: the last full quarter before today (2026-11-24)
+        self.assertEqual((review.date_from, review.date_to), (date(2026, 7, 1), date(2026, 9, 30)))
+
+    def test_elapsed_working_time(self):
+        c1, c2, c3, _c4, _c5 = self.q3
+        self.assertEqual(c1.hours_to_acknowledge, 2.0)
+        self.assertEqual(c3.hours_to_acknowledge, 20.0)
+        self.assertEqual(c1.days_to_decision, 1.0)
+        self.assertEqual(c2.days_to_decision, 4.0)
+        self.assertEqual(c1.days_to_close, 2.0)
+        self.assertEqual(c3.deadline_acknowledge, datetime(2026, 7, 7, 17, 0))
+
+    def test_volumes_and_timeliness(self):
+        review = self._review()
+        review.action_compute()
+        figures = self._figures(review)
+        self.assertEqual(figures["received"].value, 5)
+        self.assertEqual(figures["received"].previous_value, 3)
+        self.assertEqual(figures[f"channel_{self.email.id}"].value, 3)
+        self.assertEqual(figures[f"channel_{self.phone.id}"].value, 2)
+        self.assertEqual(figures[f"channel_{self.phone.id}"].previous_value, 0)
+        self.assertEqual(figures["severity_3"].value, 1)
+        self.assertEqual(figures["severity_2"].name, "Medium")
+        self.assertEqual(figures[f"customer_{self.partner.id}"].value, 5)
+        self.assertEqual(figures[f"customer_{self.other_partner.id}"].previous_value, 2)
+        # hours to acknowledge 1, 2, 3, 4, 20
+        self.assertAlmostEqual(figures["acknowledge_mean"].value, 6.0)
+        self.assertAlmostEqual(figures["acknowledge_median"].value, 3.0)
+        self.assertAlmostEqual(figures["acknowledge_p90"].value, 13.6)
+        self.assertAlmostEqual(figures["acknowledge_on_time"].value, 80.0)
+        self.assertEqual(figures["acknowledge_on_time"].target, 95.0)
+        self.assertFalse(figures["acknowledge_on_time"].target_met)
+        self.assertEqual(figures["acknowledge_on_time"].value_display, "80.0 %")
+        self.assertEqual(figures["acknowledge_on_time"].change_display, "-20.0 %")
+        # previous period: 2 and 5 hours (lunch break), both on time
+        self.assertAlmostEqual(figures["acknowledge_mean"].previous_value, 3.5)
+        self.assertAlmostEqual(figures["acknowledge_on_time"].previous_value, 100.0)
+        # days to decision 1 and 4
+        self.assertEqual(figures["decision_count"].value, 2)
+        self.assertAlmostEqual(figures["decision_median"].value, 2.5)
+        self.assertAlmostEqual(figures["decision_p90"].value, 3.7)
+        self.assertTrue(figures["decision_mean"].previous_missing)
+        self.assertEqual(figures["decision_mean"].previous_display, "—")
+        self.assertEqual(figures["close_count"].value, 1)
+        self.assertAlmostEqual(figures["close_mean"].value, 2.0)
+
+    def test_backlog_outcome_satisfaction_causes(self):
+        review = self._review()
+        review.action_compute()
+        figures = self._figures(review)
+        # at the end of Q3, four complaints received on 6 July are open (86.7 days),
+        # and the two of April (177.7 days)
+        self.assertEqual(figures["open"].value, 6)
+        self.assertAlmostEqual(figures["open_age"].value, (4 * 86.67 + 2 * 177.67) / 6, places=2)
+        self.assertEqual(figures["age_90"].value, 4)
+        self.assertEqual(figures["age_more"].value, 2)
+        self.assertEqual(figures["age_7"].value, 0)
+        # at the end of Q2, the two April complaints were open (85.7 days)
+        self.assertEqual(figures["open"].previous_value, 2)
+        self.assertEqual(figures["escalations"].value, 2)
+        self.assertEqual(figures["escalation_2"].value, 1)
+        self.assertEqual(figures["decision_upheld"].value, 1)
+        self.assertEqual(figures["decision_not_upheld"].value, 1)
+        compensation = self.env.ref("odoo_iso10002.remedy_type_compensation")
+        self.assertEqual(figures[f"remedy_{compensation.id}"].value, 1)
+        currency = self.company.currency_id
+        self.assertEqual(figures[f"compensation_{currency.name}"].value, 50.0)
+        self.assertEqual(figures["surveys_sent"].value, 2)
+        self.assertAlmostEqual(figures["response_rate"].value, 50.0)
+        self.assertAlmostEqual(figures["satisfaction_score"].value, 80.0)
+        self.assertTrue(figures["satisfaction_score"].target_met)
+        delivery = self.env.ref("odoo_iso10002.root_cause_delivery")
+        causes = review.line_ids.filtered(lambda line: line.section == "causes")
+        self.assertEqual(causes.mapped("key")[0], f"cause_{delivery.id}")
+        self.assertEqual(causes.mapped("value"), [3.0, 1.0])
+        pareto = review._report_pareto()
+        self.assertEqual([bar["cumulative"] for bar in pareto["bars"]], [75.0, 100.0])
+        self.assertEqual(figures["repeat"].value, 5)
+        self.assertEqual(figures["repeat_rate"].value, 100.0)
+        self.assertEqual(figures["repeat_complainants"].value, 1)
+        self.assertEqual(figures["actions_opened"].value, 2)
+        self.assertEqual(figures["actions_done"].value, 1)
+        self.assertEqual(figures["actions_effective"].value, 1)
+        self.assertEqual(figures["actions_overdue"].value, 1)
+
+    def test_all_teams_when_none_chosen(self):
+        review = self._review(team_ids=False)
+        review.action_compute()
+        self.assertEqual(self._figures(review)["received"].value, 6)
+        self.assertEqual(self._figures(review)["received"].previous_value, 3)
+
+    def test_done_review_is_frozen(self):
+        review = self._review()
+        review.action_compute()
+        review.action_start_review()
+        review.action_done()
+        self.assertEqual(review.date_review, date(2026, 11, 24))
+        snapshot = sorted((line.key, line.value) for line in review.line_ids)
+        self._create_ticket(self.complaint_team, date_received=datetime(2026, 8, 3, 9, 0))
+        self.q3[1].date_closed = datetime(2026, 8, 1, 8, 0)
+        with self.assertRaises(UserError):
+            review.action_compute()
+        with self.assertRaises(UserError):
+            review.date_to = date(2026, 12, 31)
+        with self.assertRaises(UserError):
+            review.line_ids[0].value = 1000
+        review.invalidate_recordset()
+        self.assertEqual(sorted((line.key, line.value) for line in review.line_ids), snapshot)
+        # an open review follows the data
+        other = self._review()
+        other.action_compute()
+        self.assertEqual(self._figures(other)["received"].value, 6)
+
+    def test_review_workflow_guards(self):
+        review = self._review()
+        with self.assertRaises(UserError):
+            review.action_start_review()
+        with self.assertRaises(UserError):
+            review.action_done()
+
+    def test_query_count_does_not_grow_with_complaints(self):
+        review = self._review()
+        review.action_compute()
+        counts = self._count_queries(review)
+        # more complaints, in the dimensions already reported
+        for day in range(1, 21):
+            self._create_ticket(
+                self.complaint_team,
+                date_received=datetime(2026, 8, day, 9, 0),
+                date_acknowledged=datetime(2026, 8, day, 10, 0),
+                channel_id=self.email.id,
+                severity="2",
+                root_cause_id=self.env.ref("odoo_iso10002.root_cause_delivery").id,
+            )
+        self.env.flush_all()
+        self.assertEqual(self._count_queries(review), counts)
+
+    def _count_queries(self, review):
+        """Queries of one computation, the caches of access rules being warm."""
+        counts = []
+        for _run in range(3):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            review.action_compute()
+            counts.append(self.env.cr.sql_log_count - before)
+        return min(counts)
+
+    def test_access(self):
+        review = self._review()
+        review.action_compute()
+        auditor_review = review.with_user(self.auditor)
+        self.assertEqual(auditor_review.line_ids.mapped("key"), review.line_ids.mapped("key"))
+        with self.assertRaises(AccessError):
+            auditor_review.action_compute()
+        with self.assertRaises(AccessError):
+            self.env["iso10002.management.review"].with_user(self.handler).create({})
+        report = self.env["iso10002.complaint.report"].with_user(self.auditor)
+        self.assertEqual(report.search_count([("team_id", "=", self.complaint_team.id)]), 8)
+        with self.assertRaises(AccessError):
+            self.env["iso10002.complaint.report"].with_user(self.handler).search([])
+
+    def test_pdf(self):
+        review = self._review(conclusions="<p>Deliveries cause most complaints.</p>")
+        review.action_compute()
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, kind = report._render_qweb_pdf(
+            "odoo_iso10002.action_report_management_review", review.ids
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        html = report._render_qweb_html(
+            "odoo_iso10002.action_report_management_review", review.ids
+        )[0].decode()
+        self.assertIn("Management review of the complaints-handling process", html)
+        self.assertIn("<svg", html)
+        self.assertIn("Deliveries cause most complaints.", html)
+        self.assertIn("80.0 %", html)
