@@ -18,6 +18,7 @@
         "data/mail_template_data.xml",
         "data/iso10002_deadline_data.xml",
         "data/iso10002_escalation_data.xml",
+        "data/iso10002_privacy_data.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "views/helpdesk_ticket_views.xml",

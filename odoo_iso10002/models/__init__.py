@@ -15,6 +15,9 @@ from . import iso10002_escalation_rule
 from . import iso10002_escalation_log
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_survey
+from . import helpdesk_ticket_privacy
+from . import helpdesk_ticket_validation
 from . import iso10002_corrective_action
 from . import iso10002_management_review
 from . import iso10002_management_review_line
+from . import helpdesk_ticket_access

@@ -42,3 +42,10 @@ class ResCompany(models.Model):
         help="Complaints of the same customer or category within this many days "
         "are shown as related; a second one of the same customer is a repeat.",
     )
+    iso10002_retention_months = fields.Integer(
+        string="Retention of Personal Data (months)",
+        default=0,
+        help="Months after closing after which the personal data of a complaint "
+        "(complainant, texts, attachments, e-mails) is anonymised; its figures are "
+        "kept for the statistics. 0 keeps the personal data forever.",
+    )

@@ -20,3 +20,6 @@ class ResConfigSettings(models.TransientModel):
     iso10002_repeat_window_days = fields.Integer(
         related="company_id.iso10002_repeat_window_days", readonly=False
     )
+    iso10002_retention_months = fields.Integer(
+        related="company_id.iso10002_retention_months", readonly=False
+    )

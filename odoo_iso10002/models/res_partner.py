@@ -36,11 +36,13 @@ class ResPartner(models.Model):
         "iso10002_complaint_ids.iso_step",
         "iso10002_complaint_ids.severity",
         "iso10002_complaint_ids.health_safety",
+        "iso10002_complaint_ids.is_confidential",
     )
     def _compute_iso10002_open_complaint(self):
+        # Confidential complaints are never shown outside the complaint's circle.
         for partner in self:
             open_complaints = partner.iso10002_complaint_ids.filtered(
-                lambda c: c.iso_step != "closed"
+                lambda c: c.iso_step != "closed" and not c.is_confidential
             )
             partner.iso10002_has_open_complaint = bool(open_complaints)
             partner.iso10002_has_serious_open_complaint = any(
@@ -65,6 +67,7 @@ class ResPartner(models.Model):
             ._read_group(
                 [
                     ("is_complaint", "=", True),
+                    ("is_confidential", "=", False),
                     ("commercial_partner_id", "in", commercial_partners.ids),
                 ],
                 ["commercial_partner_id", "iso_step"],

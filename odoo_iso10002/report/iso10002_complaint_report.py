@@ -70,6 +70,10 @@ class Iso10002ComplaintReport(models.Model):
         string="Compensation", currency_field="currency_id", readonly=True
     )
     currency_id = fields.Many2one("res.currency", readonly=True)
+    # for the confidentiality rule, the same as the complaints'
+    is_confidential = fields.Boolean(string="Confidential", readonly=True)
+    subject_user_id = fields.Many2one("res.users", string="Complaint About", readonly=True)
+    subject_user_may_read = fields.Boolean(readonly=True)
 
     def init(self):
         # Measures of a step not reached are NULL, so that averages skip them.
@@ -96,7 +100,8 @@ class Iso10002ComplaintReport(models.Model):
                    t.escalation_level, t.reopen_count,
                    CASE WHEN t.survey_answered_date IS NOT NULL
                         THEN t.satisfaction_score END AS satisfaction_score,
-                   t.compensation_amount, t.currency_id
+                   t.compensation_amount, t.currency_id,
+                   t.is_confidential, t.subject_user_id, t.subject_user_may_read
               FROM helpdesk_ticket t
              WHERE t.is_complaint
             """,

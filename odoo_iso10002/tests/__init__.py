@@ -9,6 +9,9 @@ from . import test_mail_gateway
 from . import test_ui
 from . import test_portal
 from . import test_escalation
+from . import test_privacy
+from . import test_robustness
 from . import test_audit_export
 from . import test_management_review
 from . import test_corrective_action
+from . import test_access_matrix

@@ -253,7 +253,8 @@ class TestLifecycle(Iso10002Case):
     # 7.9 the complainant's answer and closing
 
     def test_acceptance_closes(self):
-        complaint = self._decided()
+        with freeze_time("2026-05-05 12:00:00"):
+            complaint = self._decided()
         with freeze_time("2026-05-10 12:00:00"):
             complaint.action_record_acceptance()
         self.assertEqual(complaint.iso_step, "closed")

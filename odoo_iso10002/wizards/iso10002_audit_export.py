@@ -62,6 +62,7 @@ COMPLAINT_FIELDS = [
     "deadline_close",
     "deadline_close_state",
     "satisfaction_score",
+    "anonymised_date",
 ]
 # Excel refuses cells longer than 32,767 characters.
 CELL_MAX = 32000
