@@ -156,8 +156,8 @@ class ComplaintController(http.Controller):
         elif len(values["description"]) > DESCRIPTION_MAX:
             errors["description"] = _(
                 "The description is too long: at most %(max)s characters (it has %(len)s).",
-                max=f"{DESCRIPTION_MAX:,}",
-                len=f"{len(values['description']):,}",
+                max=format(DESCRIPTION_MAX, ","),
+                len=format(len(values["description"]), ","),
             )
         if values["email"]:
             if len(values["email"]) > EMAIL_MAX or not email_normalize(values["email"]):
@@ -178,7 +178,7 @@ class ComplaintController(http.Controller):
         if len(values["requested_remedy"]) > REMEDY_MAX:
             errors["requested_remedy"] = _(
                 "The requested remedy is too long: at most %(max)s characters.",
-                max=f"{REMEDY_MAX:,}",
+                max=format(REMEDY_MAX, ","),
             )
         if len(values["order_reference"]) > ORDER_REFERENCE_MAX:
             errors["order_reference"] = _(

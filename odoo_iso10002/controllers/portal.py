@@ -37,7 +37,7 @@ class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
             "reason": _(
                 "Please tell us why you do not accept the decision, in at most "
                 "%(max)s characters. Nothing has been recorded yet.",
-                max=f"{REASON_MAX:,}",
+                max=format(REASON_MAX, ","),
             ),
             "not_awaiting": _(
                 "This complaint is not awaiting your answer (any more): nothing has been recorded."

@@ -401,7 +401,7 @@ class Iso10002EscalationRule(models.Model):
                 values = {
                     "deadline": labels[kind].lower(),
                     "due": self._format_datetime(deadline, complaint) if deadline else "?",
-                    "hours": f"{self.due_within_hours:g}",
+                    "hours": format(self.due_within_hours, "g"),
                 }
                 if (
                     self.deadline_condition == "breached"
@@ -426,7 +426,7 @@ class Iso10002EscalationRule(models.Model):
                     step=dict(self._fields["step"]._description_selection(self.env))[self.step],
                     hours=round(hours),
                     since=self._format_datetime(complaint.last_stage_update, complaint),
-                    limit=f"{self.step_hours:g}",
+                    limit=format(self.step_hours, "g"),
                 )
             )
         if self.min_severity:
