@@ -41,7 +41,11 @@
         "views/iso10002_portal_templates.xml",
         "views/iso10002_menus.xml",
     ],
-    "demo": ["demo/iso10002_demo.xml"],
+    "demo": [
+        "demo/iso10002_demo.xml",
+        "demo/iso10002_demo_history.xml",
+        "demo/iso10002_demo_review.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "odoo_iso10002/static/src/js/tours/*.js",
