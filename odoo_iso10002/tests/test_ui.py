@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -43,3 +44,58 @@ class TestComplaintTour(HttpCase):
             complaint.root_cause_id, self.env.ref("odoo_iso10002.root_cause_product_defect")
         )
         self.assertTrue(complaint.date_acknowledged and complaint.date_decision_communicated)
+
+    def test_manager_runs_a_management_review(self):
+        manager = new_test_user(
+            self.env, login="iso_tour_manager", groups="odoo_iso10002.group_complaint_manager"
+        )
+        self.start_tour(
+            "/odoo/complaint-reviews",
+            "odoo_iso10002_manager_management_review",
+            login=manager.login,
+        )
+        review = self.env["iso10002.management.review"].search(
+            [("other_attendees", "=", "External auditor")]
+        )
+        self.assertEqual(review.state, "done")
+        self.assertIn("deliveries cause most complaints", review.conclusions)
+        self.assertTrue(review.line_ids.filtered(lambda line: line.key == "received"))
+
+    def test_portal_customer_accepts_the_decision(self):
+        customer = new_test_user(
+            self.env, login="iso_tour_customer", groups="base.group_portal", name="Ona Tour"
+        )
+        complaint = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Sofa delivered with a torn cover",
+                "description": "<p>The cover is torn.</p>",
+                "team_id": self.env.ref("odoo_iso10002.helpdesk_ticket_team_complaints").id,
+                "partner_id": customer.partner_id.id,
+            }
+        )
+        complaint.write({"severity": "2", "complexity": "1", "impact": "1"})
+        complaint._iso_move_to("investigation")
+        complaint.write(
+            {
+                "findings": "<p>Torn in the warehouse.</p>",
+                "root_cause_id": self.env.ref("odoo_iso10002.root_cause_delivery").id,
+            }
+        )
+        complaint._iso_move_to("response")
+        complaint.write(
+            {
+                "decision": "upheld",
+                "decision_text": "<p>We replace the cover.</p>",
+                "remedy_type_ids": [
+                    Command.set(self.env.ref("odoo_iso10002.remedy_type_replacement").ids)
+                ],
+            }
+        )
+        complaint.action_communicate_decision()
+        self.start_tour(
+            f"/my/ticket/{complaint.id}",
+            "odoo_iso10002_portal_answers_decision",
+            login=customer.login,
+        )
+        self.assertEqual(complaint.complainant_response, "accepted")
+        self.assertEqual(complaint.iso_step, "closed")
