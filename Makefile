@@ -1,12 +1,13 @@
 # The user-facing commands; README.md explains them.
-.PHONY: help setup demo test lint wheel screenshots clean
+.PHONY: help setup demo test lint wheel wheel-check screenshots clean
 
 help:
 	@echo "make demo   set up, then serve Odoo with the addon and demo complaints on http://localhost:8069"
-	@echo "make test   set up, then run the whole test suite, linters and the wheel build"
+	@echo "make test   set up, then run the whole test suite, linters and the wheel install check"
 	@echo "make setup  install what is missing (Debian packages, PostgreSQL, Odoo, virtualenv)"
 	@echo "make lint   ruff and pylint-odoo only"
 	@echo "make wheel  build the addon's wheel into dist/"
+	@echo "make wheel-check  build the wheel, install it with Odoo into a fresh virtualenv and a temporary database"
 	@echo "make screenshots  refresh docs/screenshots/ from the running demo"
 	@echo "make clean  remove the virtualenv, generated config and wheels"
 
@@ -24,6 +25,9 @@ lint: setup
 
 wheel: setup
 	@bash scripts/wheel.sh
+
+wheel-check: setup
+	@bash scripts/wheel_check.sh
 
 screenshots: setup
 	.venv/bin/python scripts/screenshots.py
