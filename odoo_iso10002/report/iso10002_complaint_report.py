@@ -73,7 +73,7 @@ class Iso10002ComplaintReport(models.Model):
     # for the confidentiality rule, the same as the complaints'
     is_confidential = fields.Boolean(string="Confidential", readonly=True)
     subject_user_id = fields.Many2one("res.users", string="Complaint About", readonly=True)
-    subject_user_may_read = fields.Boolean(readonly=True)
+    subject_user_may_read = fields.Boolean(string="Person Concerned May Read It", readonly=True)
 
     def init(self):
         # Measures of a step not reached are NULL, so that averages skip them.
