@@ -96,14 +96,19 @@ class HelpdeskTicket(models.Model):
     )
 
     # Acknowledgement (7.4) and the first entry into each step
-    date_acknowledged = fields.Datetime(string="Acknowledged On", copy=False, readonly=True)
+    # Indexed: reports and management reviews select complaints by these dates.
+    date_acknowledged = fields.Datetime(
+        string="Acknowledged On", copy=False, readonly=True, index="btree_not_null"
+    )
     date_assessment = fields.Datetime(string="Assessment Started", copy=False, readonly=True)
     date_investigation = fields.Datetime(string="Investigation Started", copy=False, readonly=True)
     date_response = fields.Datetime(string="Response Started", copy=False, readonly=True)
     date_decision_communicated = fields.Datetime(
-        string="Decision Communicated On", copy=False, readonly=True
+        string="Decision Communicated On", copy=False, readonly=True, index="btree_not_null"
     )
-    date_closed = fields.Datetime(string="First Closed On", copy=False, readonly=True)
+    date_closed = fields.Datetime(
+        string="First Closed On", copy=False, readonly=True, index="btree_not_null"
+    )
 
     # Initial assessment (7.5)
     severity = fields.Selection(SEVERITIES, tracking=True, index=True)

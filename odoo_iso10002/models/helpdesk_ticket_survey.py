@@ -26,7 +26,9 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         help="When the satisfaction survey will be sent (the team's delay after closing).",
     )
-    survey_invited_date = fields.Datetime(string="Survey Sent On", copy=False, readonly=True)
+    survey_invited_date = fields.Datetime(
+        string="Survey Sent On", copy=False, readonly=True, index="btree_not_null"
+    )
     survey_reminded_date = fields.Datetime(
         string="Survey Reminder Sent On", copy=False, readonly=True
     )

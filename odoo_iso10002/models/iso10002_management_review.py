@@ -524,13 +524,16 @@ class Iso10002ManagementReview(models.Model):
     def _kpi_outcome(self, scope, start, end):
         _ = self.env._
         # decided in the period: decision communicated, or withdrawn and closed
+        # (written so that the indexes on both dates serve)
         decided = SQL(
-            """%s AND t.decision IS NOT NULL
-               AND COALESCE(t.date_decision_communicated, t.date_closed) >= %s
-               AND COALESCE(t.date_decision_communicated, t.date_closed) < %s""",
-            scope,
-            start,
-            end,
+            """%(scope)s AND t.decision IS NOT NULL
+               AND (t.date_decision_communicated >= %(start)s
+                    AND t.date_decision_communicated < %(end)s
+                    OR t.date_decision_communicated IS NULL
+                    AND t.date_closed >= %(start)s AND t.date_closed < %(end)s)""",
+            scope=scope,
+            start=start,
+            end=end,
         )
         labels = self._selection_labels("decision")
         figures = [
