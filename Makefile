@@ -1,9 +1,10 @@
 # The user-facing commands; README.md explains them.
-.PHONY: help setup demo test lint wheel wheel-check screenshots clean
+.PHONY: help setup demo test bench lint wheel wheel-check screenshots clean
 
 help:
 	@echo "make demo   set up, then serve Odoo with the addon and demo complaints on http://localhost:8069"
 	@echo "make test   set up, then run the whole test suite, linters and the wheel install check"
+	@echo "make bench  set up, then measure the addon on 100,000 generated complaints (BENCH_SIZE=...)"
 	@echo "make setup  install what is missing (Debian packages, PostgreSQL, Odoo, virtualenv)"
 	@echo "make lint   ruff and pylint-odoo only"
 	@echo "make wheel  build the addon's wheel into dist/"
@@ -19,6 +20,9 @@ demo: setup
 
 test: setup
 	@bash scripts/test.sh
+
+bench: setup
+	@bash scripts/bench.sh
 
 lint: setup
 	@bash scripts/lint.sh

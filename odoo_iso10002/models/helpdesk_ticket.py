@@ -74,6 +74,9 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="When the complaint reached the organisation, on whatever channel.",
     )
+    # Indexed: a customer's complaints are looked up on every ticket created
+    # (open-complaint flags, repeat complaints).
+    commercial_partner_id = fields.Many2one(index="btree_not_null")
     partner_phone = fields.Char(string="Phone", tracking=True)
     is_anonymous = fields.Boolean(
         string="Anonymous",
