@@ -138,9 +138,11 @@ class HelpdeskTicket(models.Model):
             author_id=self.env.ref("base.partner_root").id,
             partner_ids=users.partner_id.ids,
         )
+        # The note already mails them: no second mail for the to-do's assignment.
+        complaint = self.with_context(mail_activity_quick_update=True)
         for user in users:
             today = fields.Date.context_today(self.with_context(tz=user.tz or "UTC"), now)
-            self.activity_schedule(
+            complaint.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=today + timedelta(days=rule.activity_days),
                 summary=self.env._("Escalated complaint: level %(level)s", level=rule.level),

@@ -289,6 +289,15 @@ class TestEscalation(Iso10002Case):
         self.assertEqual(todos.user_id, notified)
         self.assertEqual(set(todos.mapped("date_deadline")), {date(2026, 3, 4)})
         self.assertEqual(todos.activity_type_id, self.env.ref("mail.mail_activity_data_todo"))
+        # one message each: the note; the to-do is not announced a second time
+        assignments = self.env["mail.message"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "=", complaint.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertFalse(assignments)
         self.assertEqual(rule.escalation_count, 1)
         # Each notified user now follows the complaint and may open it.
         self.assertEqual(complaint.with_user(self.board_member).number, complaint.number)
