@@ -7,7 +7,7 @@ AUDITOR_GROUP = "odoo_iso10002.group_complaint_auditor"
 
 class HelpdeskTicket(models.Model):
     """Who may read and write complaints: confidentiality and objectivity
-    (ISO 10002 4.6, 4.4), read-only auditors.
+    (ISO 10002 4.10, 4.7), read-only auditors.
 
     Who may read a complaint is decided by a global record rule (security/):
     a confidential complaint is read by its handler, complaint managers and

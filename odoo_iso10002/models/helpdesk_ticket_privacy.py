@@ -31,7 +31,7 @@ PERSONAL_IDENTIFIERS = [
 
 class HelpdeskTicket(models.Model):
     """Retention of the complainants' personal data (GDPR storage limitation,
-    right to erasure; ISO 10002 4.7 confidentiality).
+    right to erasure; ISO 10002 4.10 confidentiality).
 
     Anonymisation is irreversible and keeps everything the statistics read:
     reference, dates, team, category, channel, assessment, root cause,
