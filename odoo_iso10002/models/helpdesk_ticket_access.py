@@ -56,27 +56,25 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_confidentiality_rights(vals)
+            self.browse()._check_confidentiality_rights(vals)
         complaints = super().create(vals_list)
         complaints.filtered("is_confidential")._iso_restrict_followers()
         return complaints
 
     def write(self, vals):
-        self._check_confidentiality_rights(vals, self)
+        self._check_confidentiality_rights(vals)
         res = super().write(vals)
         if {"is_confidential", "user_id", "subject_user_id"} & set(vals):
             self.filtered("is_confidential")._iso_restrict_followers()
         return res
 
-    def _check_confidentiality_rights(self, vals, complaints=None):
+    def _check_confidentiality_rights(self, vals):
         """Anyone who handles a complaint may make it confidential; only a
         complaint manager lifts that or lets the person concerned read it."""
         if self.env.su or self.env.user.has_group(MANAGER_GROUP):
             return
         lifting = "is_confidential" in vals and not vals["is_confidential"]
-        if vals.get("subject_user_may_read") or (
-            lifting and complaints and any(complaints.mapped("is_confidential"))
-        ):
+        if vals.get("subject_user_may_read") or (lifting and any(self.mapped("is_confidential"))):
             raise AccessError(
                 self.env._(
                     "Only a complaint manager may lift the confidentiality of a "

@@ -21,6 +21,7 @@ MATRIX = {
     "iso10002.management.review.line": ("r", "rwcu", "r", "", ""),
     "iso10002.complaint.report": ("", "r", "r", "", ""),
     "iso10002.audit.export": ("", "rwc", "rwc", "", ""),
+    "iso10002.complaint.register": ("rwc", "rwc", "", "", ""),
 }
 
 

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 
 class Iso10002ComplaintRegister(models.TransientModel):
@@ -42,11 +42,6 @@ class Iso10002ComplaintRegister(models.TransientModel):
 
     def action_register(self):
         self.ensure_one()
-        user = self.env.user
-        if user.has_group("odoo_iso10002.group_complaint_auditor") and not user.has_group(
-            "odoo_iso10002.group_complaint_user"
-        ):
-            raise AccessError(self.env._("Auditors read complaints; they do not register them."))
         tickets = self.env["helpdesk.ticket"].sudo()
         team = tickets._default_complaint_team()
         if not team:
