@@ -19,9 +19,10 @@ from odoo.tools import email_normalize, is_html_empty, plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..const import ATTACHMENT_COUNT_MAX, ATTACHMENT_SIZE_MAX, ATTACHMENTS_TOTAL_MAX, MB
+
 _logger = logging.getLogger(__name__)
 
-MB = 1024 * 1024
 NAME_MAX = 200
 SUBJECT_MAX = 200
 DESCRIPTION_MAX = 20_000
@@ -29,9 +30,6 @@ EMAIL_MAX = 254
 PHONE_MAX = 50
 REMEDY_MAX = 5_000
 ORDER_REFERENCE_MAX = 200
-ATTACHMENT_COUNT_MAX = 5
-ATTACHMENT_SIZE_MAX = 5 * MB
-ATTACHMENTS_TOTAL_MAX = 10 * MB
 REASON_MAX = 5_000
 # Requests larger than this are refused before being read (HTTP 413): far
 # above what a valid submission needs, so that honest visitors always get a

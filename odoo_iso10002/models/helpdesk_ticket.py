@@ -4,24 +4,11 @@ from datetime import timedelta
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
-from .helpdesk_ticket_stage import ISO_STEPS
-from .iso10002_priority_matrix import LEVELS, SEVERITIES
+from ..const import DECISIONS, ISO_STEPS, LEVELS, RESPONSES, SEVERITIES, STEP_ORDER
 
 _logger = logging.getLogger(__name__)
-
-STEP_ORDER = [step for step, _label in ISO_STEPS]
-DECISIONS = [
-    ("upheld", "Upheld"),
-    ("partially_upheld", "Partially upheld"),
-    ("not_upheld", "Not upheld"),
-    ("withdrawn", "Withdrawn"),
-]
-RESPONSES = [
-    ("accepted", "Accepted"),
-    ("rejected", "Rejected"),
-    ("no_answer", "No answer"),
-]
 
 
 class HelpdeskTicket(models.Model):
@@ -292,65 +279,98 @@ class HelpdeskTicket(models.Model):
         if any(ticket.compensation_amount < 0 for ticket in self):
             raise ValidationError(self.env._("A compensation cannot be negative."))
 
+    # ------------------------------------------------------------------
+    # One create and one write: they detect the complaint events and call
+    # one hook per event. The concern files (deadlines, escalation, surveys,
+    # access, ...) extend the hooks, never create or write.
+    # ------------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
-        teams = self.env["helpdesk.ticket.team"]
-        default_team = teams.browse(self.env.context.get("default_team_id"))
-        matrix_model = self.env["iso10002.priority.matrix"].sudo()
-        matrix = matrix_model._matrix()
-        pending = []
         for vals in vals_list:
-            team = teams.browse(vals["team_id"]) if vals.get("team_id") else default_team
-            to_number = vals.get("number", "/") == "/"
-            if team.is_complaint_team:
-                if to_number:
-                    vals["number"] = self._prepare_complaint_number(
-                        vals.get("company_id") or team.company_id.id
-                    )
-                    to_number = False
-                # helpdesk's default priority would otherwise pre-empt the compute
-                priority = "priority" not in vals and matrix_model._priority_for(
-                    matrix,
-                    vals.get("severity"),
-                    vals.get("impact"),
-                    vals.get("health_safety"),
-                    vals.get("immediate_action_needed"),
-                )
-                if priority:
-                    vals["priority"] = priority
-            pending.append(to_number)
+            self._iso_check_values(vals)
+        teams = [self._iso_numbering_team(vals) for vals in vals_list]
+        auto_numbered = [vals.get("number", "/") == "/" for vals in vals_list]
+        self._iso_prepare_priority(vals_list, teams)
         tickets = super().create(vals_list)
-        # A team computed after creation (from the assigned user) is known only now.
-        for ticket, to_number in zip(tickets, pending, strict=True):
-            if to_number and ticket.is_complaint:
-                ticket.number = self._prepare_complaint_number(ticket.company_id.id)
+        # A team computed at creation (from the assigned user) is known only now.
+        tickets.browse(
+            ticket.id
+            for ticket, team, auto in zip(tickets, teams, auto_numbered, strict=True)
+            if auto and ticket.is_complaint and not team.is_complaint_team
+        )._iso_renumber()
         complaints = tickets.filtered("is_complaint")
-        complaints._iso_check_step()
-        complaints._iso_stamp_steps()
-        complaints.filtered(
+        complaints._iso_on_created()
+        complaints.filtered("health_safety")._iso_on_health_safety_raised()
+        tickets.filtered("is_confidential")._iso_on_confidentiality_changed()
+        return tickets
+
+    def write(self, vals):
+        self._iso_check_values(vals)
+        keys = vals.keys()
+        outside = (
+            self.filtered(lambda t: not t.is_complaint) if {"team_id", "user_id"} & keys else None
+        )
+        stages = {ticket: ticket.stage_id for ticket in self} if "stage_id" in keys else None
+        unflagged = (
+            self.filtered(lambda t: not t.health_safety) if vals.get("health_safety") else None
+        )
+        compensations = (
+            {ticket: (ticket.compensation_amount, ticket.currency_id) for ticket in self}
+            if {"compensation_amount", "currency_id"} & keys
+            else None
+        )
+        responses = (
+            {ticket: ticket.complainant_response for ticket in self}
+            if vals.get("complainant_response")
+            else None
+        )
+        res = super().write(vals)
+        complaints = self.filtered("is_complaint")
+        if outside:
+            (outside & complaints)._iso_on_moved_into_complaint_team()
+        if stages:
+            moved = complaints.filtered(lambda c: c.stage_id != stages[c])
+            moved._iso_on_stage_changed(stages)
+            entered = moved.filtered(lambda c: c.iso_step != stages[c].iso_step)
+            entered._iso_on_step_entered({c: stages[c].iso_step for c in entered})
+        if unflagged:
+            (unflagged & complaints)._iso_on_health_safety_raised()
+        if compensations:
+            complaints.filtered(
+                lambda c: (c.compensation_amount, c.currency_id) != compensations[c]
+            )._iso_on_compensation_changed()
+        if responses:
+            complaints.filtered(
+                lambda c: c.complainant_response != responses[c]
+            )._iso_on_complainant_answered()
+        if {"is_confidential", "user_id", "subject_user_id"} & keys:
+            self.filtered("is_confidential")._iso_on_confidentiality_changed()
+        return res
+
+    def _iso_check_values(self, vals):
+        """Refuse values the user may not write, before anything is written
+        (on creation, `self` is empty)."""
+
+    def _iso_on_created(self):
+        """Complaints were created: check and time-stamp their step, and
+        acknowledge them at once where the team asks for it."""
+        self._iso_check_step()
+        self._iso_stamp_steps()
+        self.filtered(
             lambda c: (
                 c.team_id.complaint_auto_acknowledge
                 and c.iso_step == "received"
                 and c._complainant_email()
             )
         )._iso_move_to("acknowledged")
-        complaints.filtered("health_safety")._flag_health_safety()
-        return tickets
 
-    def write(self, vals):
-        newcomers = (
-            self.filtered(lambda t: not t.is_complaint) if "team_id" in vals else self.browse()
-        )
-        if {"compensation_amount", "currency_id"} & vals.keys():
-            vals = {**vals, "approved_by_id": False, "date_approved": False}
-        before = {ticket: ticket.iso_step for ticket in self} if "stage_id" in vals else {}
-        raised_health_safety = (
-            self.filtered(lambda t: not t.health_safety) if vals.get("health_safety") else None
-        )
-        res = super().write(vals)
-        for ticket in newcomers.filtered("is_complaint"):
+    def _iso_on_moved_into_complaint_team(self):
+        """Tickets moved into a complaint team become complaints with a
+        complaint reference; the chatter keeps the old number."""
+        for ticket in self:
             old_number = ticket.number
-            ticket.number = self._prepare_complaint_number(ticket.company_id.id)
+            ticket._iso_renumber()
             ticket.message_post(
                 body=self.env._(
                     "Registered as complaint %(reference)s (was ticket %(number)s).",
@@ -358,15 +378,101 @@ class HelpdeskTicket(models.Model):
                     number=old_number,
                 ),
             )
-        if before:
-            moved = self.filtered(lambda t: t.is_complaint and t.iso_step != before[t])
-            moved._iso_check_step()
-            moved._iso_stamp_steps()
-            for ticket in moved:
-                ticket._iso_step_entered(before[ticket])
-        if raised_health_safety:
-            raised_health_safety.filtered("is_complaint")._flag_health_safety()
-        return res
+
+    def _iso_on_stage_changed(self, previous_stages):
+        """The complaints moved to another stage; `previous_stages` maps each
+        complaint to the stage it left."""
+
+    def _iso_on_step_entered(self, previous_steps):
+        """The complaints entered another ISO step; `previous_steps` maps each
+        complaint to the step it left. The step's checkpoints must hold; the
+        complainant is told of the steps they care about."""
+        self._iso_check_step()
+        self._iso_stamp_steps()
+        for complaint in self:
+            previous_step = previous_steps[complaint]
+            if complaint.iso_step == "acknowledged" and previous_step == "received":
+                complaint._send_acknowledgement()
+            elif complaint.iso_step == "decision_communicated":
+                complaint._send_decision()
+            elif complaint.iso_step == "closed":
+                complaint.message_post(
+                    body=self.env._("Complaint closed."),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _iso_on_health_safety_raised(self):
+        """A risk to health or safety is handled immediately: whoever is
+        responsible for the complaint gets a to-do due today. Extensions that
+        reassign the complaint (escalation rules) act before this runs."""
+        for complaint in self:
+            user = complaint.user_id or complaint.team_id.user_id or self.env.user
+            complaint.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=fields.Date.context_today(complaint),
+                summary=self.env._("Health & safety: handle immediately"),
+                user_id=user.id,
+            )
+
+    def _iso_on_compensation_changed(self):
+        """A compensation approved for another amount is approved no more."""
+        self.filtered("approved_by_id").write({"approved_by_id": False, "date_approved": False})
+
+    def _iso_on_complainant_answered(self):
+        """The complainant answered the decision (complainant_response is set)."""
+
+    def _iso_on_confidentiality_changed(self):
+        """Confidential tickets whose confidentiality, handler or person
+        concerned was set or changed."""
+
+    # ------------------------------------------------------------------
+    # Numbering and priority at creation
+    # ------------------------------------------------------------------
+
+    def _prepare_ticket_number(self, values):
+        """Complaints are numbered from their own sequence, apart from ticket
+        numbers: at creation, on a copy and on a move into a complaint team."""
+        team = self._iso_numbering_team(values)
+        if not team.is_complaint_team:
+            return super()._prepare_ticket_number(values)
+        company = values.get("company_id") or team.company_id.id or self.company_id.id
+        sequence = self.env["ir.sequence"].with_company(company or self.env.company.id)
+        return sequence.next_by_code("iso10002.complaint") or "/"
+
+    def _iso_numbering_team(self, values):
+        """The team a ticket being numbered is in: the one in `values`, else
+        the copied ticket's (`self`), else the context's default."""
+        teams = self.env["helpdesk.ticket.team"]
+        if "team_id" in values:
+            return teams.browse(values["team_id"])
+        if self:
+            return self.team_id
+        return teams.browse(self.env.context.get("default_team_id"))
+
+    def _iso_renumber(self):
+        for ticket in self:
+            ticket.number = ticket._prepare_ticket_number(
+                {"team_id": ticket.team_id.id, "company_id": ticket.company_id.id}
+            )
+
+    @api.model
+    def _iso_prepare_priority(self, vals_list, teams):
+        """Complaints get the priority of their assessment as they are created:
+        helpdesk's default priority would otherwise pre-empt the compute."""
+        matrix_model = self.env["iso10002.priority.matrix"].sudo()
+        matrix = matrix_model._matrix()
+        for vals, team in zip(vals_list, teams, strict=True):
+            if not team.is_complaint_team or "priority" in vals:
+                continue
+            priority = matrix_model._priority_for(
+                matrix,
+                vals.get("severity"),
+                vals.get("impact"),
+                vals.get("health_safety"),
+                vals.get("immediate_action_needed"),
+            )
+            if priority:
+                vals["priority"] = priority
 
     # ------------------------------------------------------------------
     # Actions
@@ -508,20 +614,6 @@ class HelpdeskTicket(models.Model):
             fname = f"date_{step}"
             self.filtered_domain([("iso_step", "=", step), (fname, "=", False)]).write({fname: now})
 
-    def _iso_step_entered(self, previous_step):
-        """Side effects of a step change the complainant is told about."""
-        self.ensure_one()
-        if self.iso_step == "acknowledged" and previous_step == "received":
-            self._send_acknowledgement()
-        elif self.iso_step == "decision_communicated":
-            self._send_decision()
-        elif self.iso_step == "closed" and previous_step != "closed":
-            self.message_post(
-                body=self.env._("Complaint closed."),
-                subtype_xmlid="mail.mt_note",
-            )
-            self._survey_schedule()
-
     def _complainant_email(self):
         self.ensure_one()
         return self.partner_id.email or self.partner_email
@@ -609,18 +701,6 @@ class HelpdeskTicket(models.Model):
                 complaint.write(values)
                 complaint._iso_move_to("closed")
 
-    def _flag_health_safety(self):
-        """A health-and-safety complaint is handled immediately: its owner (or
-        the team leader) gets an activity due today."""
-        for complaint in self:
-            user = complaint.user_id or complaint.team_id.user_id or self.env.user
-            complaint.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=fields.Date.context_today(complaint),
-                summary=self.env._("Health & safety: handle immediately"),
-                user_id=user.id,
-            )
-
     def _related_complaints_domain(self):
         self.ensure_one()
         if not (self.is_complaint and self.date_received):
@@ -696,12 +776,6 @@ class HelpdeskTicket(models.Model):
         return action
 
     @api.model
-    def _prepare_complaint_number(self, company_id):
-        """Next complaint reference: its own sequence, apart from ticket numbers."""
-        sequence = self.env["ir.sequence"].with_company(company_id)
-        return sequence.next_by_code("iso10002.complaint") or "/"
-
-    @api.model
     def message_new(self, msg_dict, custom_values=None):
         """Mail-gateway intake: name the sender even when not a known contact
         (mail.thread keeps the address in partner_email)."""
@@ -715,42 +789,93 @@ class HelpdeskTicket(models.Model):
         )
         return super().message_new(msg_dict, custom_values=values)
 
+    # ------------------------------------------------------------------
+    # Crons
+    # ------------------------------------------------------------------
+
     def _iso_each(self, func, logger, what):
-        """Call `func` on each complaint in a savepoint of its own: one that
-        fails is logged on `logger` and left for the next run, the others go
-        on. Returns the complaints that failed."""
-        failed = self.browse()
+        """Call `func` on each complaint in a savepoint of its own, so that one
+        that fails leaves the others be. Returns (failed, busy): the complaints
+        whose processing failed, logged once on `logger`, and those a
+        concurrent transaction kept from being processed now, to be tried
+        again in a new transaction."""
+        failed = busy = self.browse()
         for complaint in self:
             try:
                 with self.env.cr.savepoint():
                     func(complaint)
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                busy |= complaint
             except Exception:
                 logger.exception("%s failed for complaint %s", what, complaint.number)
                 failed |= complaint
-        return failed
+        if busy:
+            logger.info(
+                "%s: %s complaint(s) being changed by another transaction, tried again "
+                "in a new one: %s",
+                what,
+                len(busy),
+                ", ".join(busy.mapped("number")),
+            )
+        return failed, busy
 
+    @api.model
+    def _iso_cron_batch(self, jobs, logger, batch_size):
+        """One batch of a cron, as Odoo's ir.cron runs them: up to `batch_size`
+        complaints, taken from the jobs in order, each processed apart
+        (`_iso_each`); the progress is reported, and ir.cron commits and calls
+        again while complaints remain.
+
+        `jobs` is a list of (domain, function, description). Processing a
+        complaint must make it leave its job's domain. A complaint that fails
+        is skipped for the rest of the run and tried again by the next one; one
+        that a concurrent transaction held is tried again by the next call, in
+        a new transaction."""
+        progress = self.env["ir.cron.progress"].browse(self.env.context.get("ir_cron_progress_id"))
+        skipped = set(progress._iso10002_failures_of_run())
+
+        def todo(domain):
+            return expression.AND([domain, [("id", "not in", list(skipped))]])
+
+        done = 0
+        for domain, function, what in jobs:
+            if done == batch_size:
+                break
+            batch = self.search(todo(domain), limit=batch_size - done, order="id")
+            failed, _busy = batch._iso_each(function, logger, what)
+            skipped.update(failed.ids)
+            done += len(batch)
+        remaining = done and sum(self.search_count(todo(domain)) for domain, *_job in jobs)
+        progress.iso10002_failures = sorted(skipped)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    @api.model
     def _cron_close_unanswered(self, batch_size=200):
         """Close complaints whose decision went unanswered for the company's
-        number of days (7.9). Idempotent; one failing complaint is logged and
-        does not stop the others."""
+        number of days (7.9)."""
         now = fields.Datetime.now()
-        todo = self.browse()
-        for company in self.env["res.company"].search([]):
-            todo |= self.search(
+        waited_long_enough = expression.OR(
+            [
                 [
-                    ("is_complaint", "=", True),
                     ("company_id", "=", company.id),
-                    ("iso_step", "=", "decision_communicated"),
-                    ("complainant_response", "=", False),
                     ("last_stage_update", "<=", now - timedelta(days=company.iso10002_answer_days)),
                 ]
-            )
-        done = 0
-        for batch in tools.split_every(batch_size, todo.ids, self.browse):
-            batch._iso_each(
-                lambda complaint: complaint._record_complainant_response("no_answer"),
-                _logger,
-                "Closing the unanswered decision",
-            )
-            done += len(batch)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(todo) - done)
+                for company in self.env["res.company"].search([])
+            ]
+        )
+        unanswered = [
+            ("is_complaint", "=", True),
+            ("iso_step", "=", "decision_communicated"),
+            ("complainant_response", "=", False),
+        ]
+        self._iso_cron_batch(
+            [
+                (
+                    expression.AND([unanswered, waited_long_enough]),
+                    lambda complaint: complaint._record_complainant_response("no_answer"),
+                    "Closing the unanswered decision",
+                )
+            ],
+            _logger,
+            batch_size,
+        )

@@ -53,24 +53,10 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self.browse()._check_confidentiality_rights(vals)
-        complaints = super().create(vals_list)
-        complaints.filtered("is_confidential")._iso_restrict_followers()
-        return complaints
-
-    def write(self, vals):
-        self._check_confidentiality_rights(vals)
-        res = super().write(vals)
-        if {"is_confidential", "user_id", "subject_user_id"} & set(vals):
-            self.filtered("is_confidential")._iso_restrict_followers()
-        return res
-
-    def _check_confidentiality_rights(self, vals):
+    def _iso_check_values(self, vals):
         """Anyone who handles a complaint may make it confidential; only a
         complaint manager lifts that or lets the person concerned read it."""
+        super()._iso_check_values(vals)
         if self.env.su or self.env.user.has_group(MANAGER_GROUP):
             return
         lifting = "is_confidential" in vals and not vals["is_confidential"]
@@ -109,9 +95,12 @@ class HelpdeskTicket(models.Model):
         concerned = self.filtered(lambda c: not c.subject_user_may_read).subject_user_id
         return allowed - concerned.partner_id
 
-    def _iso_restrict_followers(self):
+    def _iso_on_confidentiality_changed(self):
+        """Followers who may not read the complaint any more are removed."""
+        res = super()._iso_on_confidentiality_changed()
         for complaint in self:
             allowed = complaint._iso_allowed_follower_partners()
             intruders = complaint.sudo().message_partner_ids - allowed
             if intruders:
                 complaint.sudo().message_unsubscribe(partner_ids=intruders.ids)
+        return res

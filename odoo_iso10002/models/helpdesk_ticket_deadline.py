@@ -2,18 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-DEADLINE_STATES = [
-    ("on_track", "On track"),
-    ("at_risk", "At risk"),
-    ("breached", "Breached"),
-    ("met", "Met"),
-]
-# deadline kind: (field of the deadline, field of the date it is met)
-DEADLINE_KINDS = {
-    "acknowledge": ("deadline_acknowledge", "date_acknowledged"),
-    "decision": ("deadline_decision", "date_decision_communicated"),
-    "close": ("deadline_close", "date_closed"),
-}
+from ..const import DEADLINE_FIELDS, DEADLINE_STATES
+
 ELAPSED_FIELDS = ("hours_to_acknowledge", "days_to_decision", "days_to_close")
 
 
@@ -142,7 +132,7 @@ class HelpdeskTicket(models.Model):
                 "decision": policy.decision_days * hours_per_day,
                 "close": policy.close_days * hours_per_day,
             }
-            for kind, (deadline_field, done_field) in DEADLINE_KINDS.items():
+            for kind, (deadline_field, done_field) in DEADLINE_FIELDS.items():
                 # A deadline is fixed once met: later pauses do not move it.
                 if ticket[done_field] and ticket[deadline_field]:
                     continue
@@ -195,38 +185,30 @@ class HelpdeskTicket(models.Model):
             # While the clock is paused, the deadlines stand as they were then.
             at = ticket.deadline_paused_since or now
             at_risk = ticket.deadline_policy_id.at_risk_hours
-            for deadline_field, done_field in DEADLINE_KINDS.values():
+            for deadline_field, done_field in DEADLINE_FIELDS.values():
                 # Closing ends every clock, e.g. a complaint withdrawn before any decision.
                 done = ticket[done_field] or ticket.date_closed
                 ticket[f"{deadline_field}_state"] = deadline_state(
                     ticket[deadline_field], done, at, at_risk
                 )
 
-    def write(self, vals):
-        leaving_pause = entering_pause = self.browse()
-        if "stage_id" in vals:
-            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
-            complaints = self.filtered("is_complaint")
-            if stage.pause_deadlines:
-                entering_pause = complaints.filtered(lambda t: not t.deadline_paused_since)
-            else:
-                leaving_pause = complaints.filtered("deadline_paused_since")
+    def _iso_on_stage_changed(self, previous_stages):
+        """A stage that waits on the complainant stops the clock; leaving it
+        adds the working hours paused to every deadline."""
         now = fields.Datetime.now()
-        for ticket in leaving_pause:
-            calendar = ticket._deadline_calendar()
-            paused = calendar.get_work_hours_count(
-                ticket.deadline_paused_since, now, compute_leaves=True
+        pausing = self.filtered(lambda c: c.stage_id.pause_deadlines)
+        pausing.filtered(lambda c: not c.deadline_paused_since).deadline_paused_since = now
+        for complaint in (self - pausing).filtered("deadline_paused_since"):
+            paused = complaint._deadline_calendar().get_work_hours_count(
+                complaint.deadline_paused_since, now, compute_leaves=True
             )
-            ticket.write(
+            complaint.write(
                 {
-                    "deadline_paused_hours": ticket.deadline_paused_hours + paused,
+                    "deadline_paused_hours": complaint.deadline_paused_hours + paused,
                     "deadline_paused_since": False,
                 }
             )
-        res = super().write(vals)
-        if entering_pause:
-            entering_pause.deadline_paused_since = now
-        return res
+        return super()._iso_on_stage_changed(previous_stages)
 
     def _deadline_calendar(self):
         self.ensure_one()
@@ -235,7 +217,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _deadline_fields(self):
-        return [deadline_field for deadline_field, _done in DEADLINE_KINDS.values()]
+        return [deadline_field for deadline_field, _done in DEADLINE_FIELDS.values()]
 
     @api.model
     def _refresh_due_deadlines(self):
@@ -246,8 +228,8 @@ class HelpdeskTicket(models.Model):
         horizon = max(
             self.env["iso10002.deadline.policy"].search([]).mapped("at_risk_hours"), default=0
         )
-        domain = ["|"] * (len(DEADLINE_KINDS) - 1)
-        for deadline_field, _done in DEADLINE_KINDS.values():
+        domain = ["|"] * (len(DEADLINE_FIELDS) - 1)
+        for deadline_field, _done in DEADLINE_FIELDS.values():
             domain += [
                 "&",
                 (f"{deadline_field}_state", "in", ("on_track", "at_risk")),

@@ -2,7 +2,6 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
-from odoo.osv import expression
 
 _logger = logging.getLogger(__name__)
 
@@ -31,21 +30,17 @@ class HelpdeskTicket(models.Model):
         copy=False,
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        tickets.filtered(lambda t: t.is_complaint and t.health_safety)._iso_escalate_on_event()
-        return tickets
+    # Event conditions act at once, on the complaints the event happened to.
 
-    def write(self, vals):
-        # Event conditions act at once, on the complaints the event happened to.
-        raised = self.browse()
-        if vals.get("health_safety"):
-            raised |= self.filtered(lambda t: not t.health_safety)
-        if vals.get("complainant_response") == "rejected":
-            raised |= self.filtered(lambda t: t.complainant_response != "rejected")
-        res = super().write(vals)
-        raised.filtered("is_complaint")._iso_escalate_on_event()
+    def _iso_on_health_safety_raised(self):
+        # The rules act first, so that the to-do goes to whoever they made
+        # responsible for the complaint.
+        self._iso_escalate_on_event()
+        return super()._iso_on_health_safety_raised()
+
+    def _iso_on_complainant_answered(self):
+        res = super()._iso_on_complainant_answered()
+        self.filtered(lambda c: c.complainant_response == "rejected")._iso_escalate_on_event()
         return res
 
     # ------------------------------------------------------------------
@@ -55,7 +50,7 @@ class HelpdeskTicket(models.Model):
     def _iso_escalate_on_event(self):
         """Fire the event rules (health & safety, rejection) whose conditions
         hold for these complaints, now. A failure does not undo the user's
-        change: it is logged, and the cron tries again within the hour."""
+        change: it is logged, and the cron tries again."""
         if not self:
             return
         rules = (
@@ -65,32 +60,33 @@ class HelpdeskTicket(models.Model):
         )
         now = fields.Datetime.now()
         for rule in rules:
-            self.sudo().filtered_domain(rule._pending_domain(now))._iso_escalate_each(rule, now)
-
-    def _iso_escalate_each(self, rule, now):
-        """Escalate each complaint apart; returns the ids of those that failed."""
-        return self._iso_each(
-            lambda complaint: complaint._iso_escalate(rule, now),
-            _logger,
-            f"Escalation by the rule “{rule.name}”",
-        ).ids
+            _failed, busy = (
+                self.sudo()
+                .filtered_domain(rule._pending_domain(now))
+                ._iso_each(
+                    lambda complaint, rule=rule: complaint._iso_escalate(rule, now),
+                    _logger,
+                    f"Escalation by the rule “{rule.name}”",
+                )
+            )
+            cron = self.env.ref("odoo_iso10002.ir_cron_escalate_complaints", False)
+            if busy and cron:
+                # held by another transaction: the cron escalates them at once
+                # after this one, rather than at its next hourly run
+                cron.sudo()._trigger()
 
     def _iso_escalate(self, rule, now):
-        """Log the escalation, then act. The log's unique key makes a second
-        escalation by the same rule at the same level fail."""
+        """Log the escalation, then act. Returns False, and does nothing, when
+        the rule already escalated the complaint at its level (another run
+        did, since the complaint was selected)."""
         self.ensure_one()
         complaint = self.sudo()
         reason = "; ".join(rule._match_reasons(complaint, now))
-        self.env["iso10002.escalation.log"].sudo().create(
-            {
-                "ticket_id": complaint.id,
-                "rule_id": rule.id,
-                "level": rule.level,
-                "date": now,
-                "reason": reason,
-            }
-        )
+        log = self.env["iso10002.escalation.log"].sudo()._claim(complaint, rule, now, reason)
+        if not log:
+            return False
         complaint._iso_escalation_actions(rule, reason, now)
+        return True
 
     def _iso_escalation_actions(self, rule, reason, now):
         self.ensure_one()
@@ -163,28 +159,34 @@ class HelpdeskTicket(models.Model):
             ),
         )
 
+    @api.model
     def _cron_escalate(self, batch_size=500):
         """Escalate the complaints the active rules hold for, rule by rule in
-        sequence order, in batches. Each rule escalates a complaint at most
-        once per level, so running twice changes nothing; a failing complaint
-        is logged and does not stop the others."""
+        sequence order, one batch per call. Each rule escalates a complaint at
+        most once per level, so running twice changes nothing."""
         self._refresh_due_deadlines()
         now = fields.Datetime.now()
-        done = 0
-        for rule in self.env["iso10002.escalation.rule"].search([]):
-            domain = rule._pending_domain(now)
-            failed = []
-            while True:
-                todo = expression.AND([domain, [("id", "not in", failed)]]) if failed else domain
-                batch = self.search(todo, limit=batch_size, order="id")
-                if not batch:
-                    break
-                failed += batch._iso_escalate_each(rule, now)
-                done += len(batch)
-                remaining = 0
-                if len(batch) == batch_size:
-                    remaining = self.search_count(
-                        expression.AND([domain, [("id", "not in", failed)]])
-                    )
-                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        already = []
+
+        def escalate(complaint, rule):
+            if not complaint._iso_escalate(rule, now):
+                already.append(complaint.number)
+
+        self._iso_cron_batch(
+            [
+                (
+                    rule._pending_domain(now),
+                    lambda complaint, rule=rule: escalate(complaint, rule),
+                    f"Escalation by the rule “{rule.name}”",
+                )
+                for rule in self.env["iso10002.escalation.rule"].search([])
+            ],
+            _logger,
+            batch_size,
+        )
+        if already:
+            _logger.info(
+                "Escalation: %s complaint(s) already escalated by another run, skipped: %s",
+                len(already),
+                ", ".join(already),
+            )

@@ -166,43 +166,32 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_anonymise_expired(self, batch_size=500):
         """Anonymise the complaints closed longer ago than their company's
-        retention period, in batches. Idempotent; one failing complaint is
-        logged, left for the next run, and does not stop the others."""
+        retention period, one batch per call."""
         now = fields.Datetime.now()
-        complaints = self.with_context(active_test=False)  # archived ones too
-        todo = []
+        jobs = []
         for company in self.env["res.company"].search([("iso10002_retention_months", ">", 0)]):
             months = company.iso10002_retention_months
             cutoff = now - relativedelta(months=months)
-            expired = complaints.search(
-                [
-                    ("is_complaint", "=", True),
-                    ("company_id", "=", company.id),
-                    ("iso_step", "=", "closed"),
-                    ("anonymised_date", "=", False),
-                    ("date_closed", "<", cutoff),
-                    # closed again after a re-opening: counted from the last closing
-                    "|",
-                    ("closed_date", "=", False),
-                    ("closed_date", "<", cutoff),
-                ],
-                order="id",
-            )
             reason = self.env._(
                 "end of the %(months)s-month retention period after closing", months=months
             )
-            todo.append((expired, reason))
-        total = sum(len(expired) for expired, _reason in todo)
-        done = 0
-        for expired, reason in todo:
-            for batch in tools.split_every(batch_size, expired.ids, complaints.browse):
-                batch._iso_each(
+            expired = [
+                ("is_complaint", "=", True),
+                ("company_id", "=", company.id),
+                ("iso_step", "=", "closed"),
+                ("anonymised_date", "=", False),
+                ("date_closed", "<", cutoff),
+                # closed again after a re-opening: counted from the last closing
+                "|",
+                ("closed_date", "=", False),
+                ("closed_date", "<", cutoff),
+            ]
+            jobs.append(
+                (
+                    expired,
                     lambda complaint, reason=reason: complaint._iso_anonymise(reason),
-                    _logger,
                     "Anonymising the personal data",
                 )
-                done += len(batch)
-                self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
-                if self.env.context.get("cron_id"):
-                    # run by the cron worker: keep each batch done, whatever comes next
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
+            )
+        # archived complaints too
+        self.with_context(active_test=False)._iso_cron_batch(jobs, _logger, batch_size)

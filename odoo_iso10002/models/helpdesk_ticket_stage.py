@@ -1,17 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# The ISO 10002:2018 clause 7 process, in order. Business logic keys on these
-# values, never on stage names, so admins may rename and add stages freely.
-ISO_STEPS = [
-    ("received", "Received"),
-    ("acknowledged", "Acknowledged"),
-    ("assessment", "Initial assessment"),
-    ("investigation", "Investigation"),
-    ("response", "Response"),
-    ("decision_communicated", "Decision communicated"),
-    ("closed", "Closed"),
-]
+from ..const import ISO_STEPS
 
 
 class HelpdeskTicketStage(models.Model):

@@ -2,6 +2,7 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
 _logger = logging.getLogger(__name__)
 
@@ -62,14 +63,17 @@ class HelpdeskTicket(models.Model):
             )
         )
 
-    def _survey_schedule(self):
+    def _iso_on_step_entered(self, previous_steps):
         """On closing: survey at once, or after the team's delay."""
-        for complaint in self._survey_eligible():
+        res = super()._iso_on_step_entered(previous_steps)
+        closed = self.filtered(lambda c: c.iso_step == "closed")
+        for complaint in closed._survey_eligible():
             delay = complaint.team_id.survey_delay_days
             if delay:
                 complaint.survey_due_date = fields.Datetime.now() + timedelta(days=delay)
             else:
                 complaint._survey_invite()
+        return res
 
     def _survey_invite(self):
         self.ensure_one()
@@ -91,23 +95,45 @@ class HelpdeskTicket(models.Model):
         )
 
     @api.model
-    def _cron_survey(self):
-        """Send the surveys whose delay is over and the reminders that are due.
-        Idempotent: a complaint is invited once and reminded once."""
+    def _cron_survey(self, batch_size=200):
+        """Send the surveys whose delay is over, then the reminders that are
+        due, one batch per call. A complaint is invited once and reminded once."""
         now = fields.Datetime.now()
-        due = self.search([("survey_due_date", "<=", now), ("survey_invited_date", "=", False)])
-        due._iso_each(lambda c: c._survey_invite(), _logger, "The satisfaction survey")
-        to_remind = self.browse()
-        for team in self.env["helpdesk.ticket.team"].search([("survey_reminder_days", ">", 0)]):
-            to_remind |= self.search(
+        reminders = expression.OR(
+            [
                 [
                     ("team_id", "=", team.id),
                     ("survey_invited_date", "<=", now - timedelta(days=team.survey_reminder_days)),
-                    ("survey_reminded_date", "=", False),
-                    ("survey_answered_date", "=", False),
                 ]
-            )
-        to_remind._iso_each(lambda c: c._survey_remind(), _logger, "The survey reminder")
+                for team in self.env["helpdesk.ticket.team"].search(
+                    [("survey_reminder_days", ">", 0)]
+                )
+            ]
+        )
+        self._iso_cron_batch(
+            [
+                (
+                    [("survey_due_date", "<=", now), ("survey_invited_date", "=", False)],
+                    lambda complaint: complaint._survey_invite(),
+                    "The satisfaction survey",
+                ),
+                (
+                    expression.AND(
+                        [
+                            reminders,
+                            [
+                                ("survey_reminded_date", "=", False),
+                                ("survey_answered_date", "=", False),
+                            ],
+                        ]
+                    ),
+                    lambda complaint: complaint._survey_remind(),
+                    "The survey reminder",
+                ),
+            ],
+            _logger,
+            batch_size,
+        )
 
     def _survey_remind(self):
         self.ensure_one()

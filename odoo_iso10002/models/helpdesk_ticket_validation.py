@@ -4,13 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
-from ..controllers.main import ATTACHMENT_SIZE_MAX, MB
-from .helpdesk_ticket_stage import ISO_STEPS
+from ..const import ATTACHMENT_SIZE_MAX, MB, STEP_DATES
 
 # Dates typed on another device may run a little ahead of the server's clock.
 CLOCK_SKEW = timedelta(minutes=5)
-# First entry into each ISO step after receipt, as _iso_stamp_steps names them.
-STEP_DATES = [f"date_{step}" for step, _label in ISO_STEPS if step != "received"]
 
 
 class HelpdeskTicket(models.Model):

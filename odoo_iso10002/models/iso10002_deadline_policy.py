@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .iso10002_priority_matrix import SEVERITIES
+from ..const import SEVERITIES
 
 
 class Iso10002DeadlinePolicy(models.Model):

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class Iso10002EscalationLog(models.Model):
@@ -45,3 +46,40 @@ class Iso10002EscalationLog(models.Model):
                 level=log.level,
                 rule=log.rule_id.name,
             )
+
+    @api.model
+    def _claim(self, complaint, rule, date, reason):
+        """Log the escalation of `complaint` by `rule` at its level, unless
+        one is logged already; returns the new log, or an empty recordset.
+
+        The unique key decides in the database, so that two runs at once
+        escalate a complaint once: a log this transaction can see makes the
+        insert do nothing; one committed by a concurrent transaction since
+        this one started raises a serialization failure, not logged, for the
+        caller to try again in a new transaction."""
+        now = self.env.cr.now()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO iso10002_escalation_log
+                       (ticket_id, rule_id, level, date, reason, company_id,
+                        create_uid, create_date, write_uid, write_date)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   ON CONFLICT (ticket_id, rule_id, level) DO NOTHING
+                   RETURNING id""",
+                complaint.id,
+                rule.id,
+                rule.level,
+                date,
+                reason,
+                complaint.company_id.id or None,
+                self.env.uid,
+                now,
+                self.env.uid,
+                now,
+            ),
+            log_exceptions=False,
+        )
+        log = self.browse(row[0] for row in self.env.cr.fetchall())
+        if log:
+            complaint.invalidate_recordset(["escalation_ids"])
+        return log

@@ -9,15 +9,8 @@ from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools.safe_eval import time as safe_time
 
-from .helpdesk_ticket_deadline import DEADLINE_KINDS as DEADLINE_FIELDS
-from .helpdesk_ticket_stage import ISO_STEPS
-from .iso10002_priority_matrix import SEVERITIES
+from ..const import DEADLINE_FIELDS, DEADLINE_KINDS, ISO_STEPS, SEVERITIES
 
-DEADLINE_KINDS = [
-    ("acknowledge", "Acknowledgement"),
-    ("decision", "Decision"),
-    ("close", "Closing"),
-]
 # States of a deadline still ahead: "due within" looks only at those.
 PENDING_STATES = ("on_track", "at_risk")
 # A closed complaint is never escalated: its step is no condition.
@@ -308,26 +301,101 @@ class Iso10002EscalationRule(models.Model):
                 )
             ) from error
 
-    def _deadline_domain(self, now):
+    def _conditions(self, now):
+        """The rule's conditions that are set, each defined once as a list of
+        alternatives (domain, reason): the domain selects the complaints the
+        alternative holds for at `now`, in SQL; reason(complaint) says why it
+        holds for one, with the values, for the escalation log. A condition
+        holds when one of its alternatives does."""
         self.ensure_one()
-        kinds = self._deadline_kinds()
+        _ = self.env._
+        conditions = []
+        if self.deadline_condition:
+            conditions.append(
+                [self._deadline_alternative(kind, now) for kind in self._deadline_kinds()]
+            )
+        if self.step:
+            since = now - timedelta(hours=self.step_hours)
+            step_label = dict(self._fields["step"]._description_selection(self.env))[self.step]
+
+            def in_step(complaint):
+                return _(
+                    "in step “%(step)s” for %(hours)s h (since %(since)s, limit %(limit)s h)",
+                    step=step_label,
+                    hours=round((now - complaint.last_stage_update).total_seconds() / 3600),
+                    since=self._format_datetime(complaint.last_stage_update, complaint),
+                    limit=format(self.step_hours, "g"),
+                )
+
+            domain = [("iso_step", "=", self.step), ("last_stage_update", "<=", since)]
+            conditions.append([(domain, in_step)])
+        if self.min_severity:
+            severities = dict(self._fields["min_severity"]._description_selection(self.env))
+            conditions.append(
+                [
+                    (
+                        [("severity", ">=", self.min_severity)],
+                        lambda complaint: _(
+                            "severity %(severity)s (at least %(minimum)s)",
+                            severity=severities[complaint.severity],
+                            minimum=severities[self.min_severity],
+                        ),
+                    )
+                ]
+            )
+        if self.health_safety:
+            conditions.append([([("health_safety", "=", True)], lambda c: _("health & safety"))])
+        if self.on_rejection:
+            conditions.append(
+                [
+                    (
+                        [("complainant_response", "=", "rejected")],
+                        lambda c: _("the complainant rejected the decision"),
+                    )
+                ]
+            )
+        if self.min_reopen_count > 0:
+            conditions.append(
+                [
+                    (
+                        [("reopen_count", ">=", self.min_reopen_count)],
+                        lambda complaint: _(
+                            "re-opened %(count)s times (at least %(minimum)s)",
+                            count=complaint.reopen_count,
+                            minimum=self.min_reopen_count,
+                        ),
+                    )
+                ]
+            )
+        if self.domain:
+            conditions.append([(self._filter_domain(), lambda c: _("matches the rule's filter"))])
+        return conditions
+
+    def _deadline_alternative(self, kind, now):
+        """(domain, reason) of the deadline condition for one kind of deadline."""
+        deadline_field, done_field = DEADLINE_FIELDS[kind]
+        state_field = f"{deadline_field}_state"
+        label = dict(self._fields["deadline_kind"]._description_selection(self.env))[kind]
+
+        def values(complaint):
+            deadline = complaint[deadline_field]
+            return {
+                "deadline": label.lower(),
+                "due": self._format_datetime(deadline, complaint) if deadline else "?",
+                "hours": format(self.due_within_hours, "g"),
+            }
+
+        if self.deadline_condition == "breached":
+            # Still overdue: a step done late leaves its deadline breached.
+            domain = [(state_field, "=", "breached"), (done_field, "=", False)]
+            return domain, lambda complaint: self.env._(
+                "%(deadline)s deadline breached (due %(due)s)", **values(complaint)
+            )
         limit = now + timedelta(hours=self.due_within_hours)
-        domains = []
-        for kind in kinds:
-            deadline_field, done_field = DEADLINE_FIELDS[kind]
-            if self.deadline_condition == "breached":
-                # Still overdue: a step done late leaves its deadline breached.
-                domains.append(
-                    [(f"{deadline_field}_state", "=", "breached"), (done_field, "=", False)]
-                )
-            else:
-                domains.append(
-                    [
-                        (f"{deadline_field}_state", "in", PENDING_STATES),
-                        (deadline_field, "<=", limit),
-                    ]
-                )
-        return expression.OR(domains)
+        domain = [(state_field, "in", PENDING_STATES), (deadline_field, "<=", limit)]
+        return domain, lambda complaint: self.env._(
+            "%(deadline)s deadline due within %(hours)s h (due %(due)s)", **values(complaint)
+        )
 
     def _complaint_domain(self, now):
         """The open complaints the rule's conditions hold for at `now`.
@@ -341,25 +409,8 @@ class Iso10002EscalationRule(models.Model):
             domains.append([("team_id", "in", self.team_ids.ids)])
         if self.company_id:
             domains.append([("company_id", "=", self.company_id.id)])
-        if self.deadline_condition:
-            domains.append(self._deadline_domain(now))
-        if self.step:
-            domains.append(
-                [
-                    ("iso_step", "=", self.step),
-                    ("last_stage_update", "<=", now - timedelta(hours=self.step_hours)),
-                ]
-            )
-        if self.min_severity:
-            domains.append([("severity", ">=", self.min_severity)])
-        if self.health_safety:
-            domains.append([("health_safety", "=", True)])
-        if self.on_rejection:
-            domains.append([("complainant_response", "=", "rejected")])
-        if self.min_reopen_count > 0:
-            domains.append([("reopen_count", ">=", self.min_reopen_count)])
-        if self.domain:
-            domains.append(self._filter_domain())
+        for alternatives in self._conditions(now):
+            domains.append(expression.OR([domain for domain, _reason in alternatives]))
         return expression.AND(domains)
 
     def _pending_domain(self, now):
@@ -389,67 +440,9 @@ class Iso10002EscalationRule(models.Model):
         """Why the rule holds for `complaint`, condition by condition, with the
         values: the text of the escalation log."""
         self.ensure_one()
-        _ = self.env._
-        reasons = []
-        if self.deadline_condition:
-            labels = dict(self._fields["deadline_kind"]._description_selection(self.env))
-            limit = now + timedelta(hours=self.due_within_hours)
-            for kind in self._deadline_kinds():
-                deadline_field, done_field = DEADLINE_FIELDS[kind]
-                deadline = complaint[deadline_field]
-                state = complaint[f"{deadline_field}_state"]
-                values = {
-                    "deadline": labels[kind].lower(),
-                    "due": self._format_datetime(deadline, complaint) if deadline else "?",
-                    "hours": format(self.due_within_hours, "g"),
-                }
-                if (
-                    self.deadline_condition == "breached"
-                    and state == "breached"
-                    and not complaint[done_field]
-                ):
-                    reasons.append(_("%(deadline)s deadline breached (due %(due)s)", **values))
-                elif (
-                    self.deadline_condition == "due_within"
-                    and state in PENDING_STATES
-                    and deadline
-                    and deadline <= limit
-                ):
-                    reasons.append(
-                        _("%(deadline)s deadline due within %(hours)s h (due %(due)s)", **values)
-                    )
-        if self.step:
-            hours = (now - complaint.last_stage_update).total_seconds() / 3600
-            reasons.append(
-                _(
-                    "in step “%(step)s” for %(hours)s h (since %(since)s, limit %(limit)s h)",
-                    step=dict(self._fields["step"]._description_selection(self.env))[self.step],
-                    hours=round(hours),
-                    since=self._format_datetime(complaint.last_stage_update, complaint),
-                    limit=format(self.step_hours, "g"),
-                )
-            )
-        if self.min_severity:
-            severities = dict(self._fields["min_severity"]._description_selection(self.env))
-            reasons.append(
-                _(
-                    "severity %(severity)s (at least %(minimum)s)",
-                    severity=severities[complaint.severity],
-                    minimum=severities[self.min_severity],
-                )
-            )
-        if self.health_safety:
-            reasons.append(_("health & safety"))
-        if self.on_rejection:
-            reasons.append(_("the complainant rejected the decision"))
-        if self.min_reopen_count > 0:
-            reasons.append(
-                _(
-                    "re-opened %(count)s times (at least %(minimum)s)",
-                    count=complaint.reopen_count,
-                    minimum=self.min_reopen_count,
-                )
-            )
-        if self.domain:
-            reasons.append(_("matches the rule's filter"))
-        return reasons
+        return [
+            reason(complaint)
+            for alternatives in self._conditions(now)
+            for domain, reason in alternatives
+            if len(alternatives) == 1 or complaint.filtered_domain(domain)
+        ]

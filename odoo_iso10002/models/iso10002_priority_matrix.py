@@ -1,9 +1,6 @@
 from odoo import api, fields, models
 
-# Ordered from least to most: escalation rules compare them ("at least high").
-SEVERITIES = [("1", "Low"), ("2", "Medium"), ("3", "High"), ("4", "Critical")]
-LEVELS = [("1", "Low"), ("2", "Medium"), ("3", "High")]
-PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
+from ..const import LEVELS, PRIORITIES, SEVERITIES
 
 
 class Iso10002PriorityMatrix(models.Model):

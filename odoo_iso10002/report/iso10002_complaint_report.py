@@ -1,10 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from ..models.helpdesk_ticket import DECISIONS
-from ..models.helpdesk_ticket_deadline import DEADLINE_STATES
-from ..models.helpdesk_ticket_stage import ISO_STEPS
-from ..models.iso10002_priority_matrix import LEVELS, SEVERITIES
+from ..const import DEADLINE_STATES, DECISIONS, ISO_STEPS, LEVELS, SEVERITIES
 
 
 class Iso10002ComplaintReport(models.Model):

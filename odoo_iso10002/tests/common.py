@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
-from ..models.helpdesk_ticket_stage import ISO_STEPS
+from ..const import ISO_STEPS
 
 
 class Iso10002Case(TransactionCase):
@@ -125,3 +125,20 @@ class Iso10002Case(TransactionCase):
         )
         complaint.action_communicate_decision()
         return complaint
+
+    def _run_cron(self, xmlid, method, batch_size, max_calls=20):
+        """Run a complaint cron as ir.cron's worker does (`_run_job`): call
+        after call, one progress record each, while the last call did some
+        work and left some. Returns each call's (done, remaining)."""
+        cron = self.env.ref(xmlid)
+        calls = []
+        for _i in range(max_calls):
+            cron, progress = cron._add_progress()
+            tickets = self.env["helpdesk.ticket"].with_context(
+                ir_cron_progress_id=progress.id, cron_id=cron.id
+            )
+            getattr(tickets, method)(batch_size=batch_size)
+            calls.append((progress.done, progress.remaining))
+            if not (progress.done and progress.remaining):
+                return calls
+        self.fail(f"{method} still had work after {max_calls} calls: {calls}")

@@ -52,6 +52,16 @@ class TestComplaint(Iso10002Case):
         self.assertEqual(ticket.iso_step, "received")
         self.assertIn(ticket_number, ticket.message_ids[0].body)
 
+    def test_copy_of_a_complaint_is_a_complaint_with_its_own_reference(self):
+        complaint = self._create_ticket(self.complaint_team)
+        copy = complaint.with_user(self.handler).copy()
+        self.assertTrue(copy.is_complaint)
+        self.assertTrue(copy.number.startswith(f"CMP/{date.today().year}/"))
+        self.assertNotEqual(copy.number, complaint.number)
+        self.assertEqual(copy.iso_step, "acknowledged", "received anew, and acknowledged")
+        ticket = self._create_ticket(self.plain_team)
+        self.assertTrue(ticket.copy().number.startswith("HT"))
+
     def test_complaint_stays_a_complaint_reference(self):
         complaint = self._create_ticket(self.complaint_team)
         reference = complaint.number

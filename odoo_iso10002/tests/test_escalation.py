@@ -1,8 +1,10 @@
+import logging
 from datetime import date, datetime
 from unittest.mock import patch
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
+from psycopg2.errors import SerializationFailure
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -74,6 +76,21 @@ class TestEscalation(Iso10002Case):
 
     def _escalate(self):
         self.Ticket._cron_escalate()
+
+    def _actions_failing(self, complaint, error, times=None):
+        """Make the escalation actions raise `error` for `complaint` (the
+        first `times` times only, when given)."""
+        Ticket = type(self.Ticket)
+        original = Ticket._iso_escalation_actions
+        raised = []
+
+        def actions(escalated, rule, reason, now):
+            if escalated == complaint and (times is None or len(raised) < times):
+                raised.append(error)
+                raise error
+            return original(escalated, rule, reason, now)
+
+        return patch.object(Ticket, "_iso_escalation_actions", actions)
 
     # ------------------------------------------------------------------
     # Conditions: each alone finds what it should, and nothing else
@@ -504,16 +521,8 @@ class TestEscalation(Iso10002Case):
     def test_failing_complaint_is_logged_and_the_others_go_on(self):
         failing, healthy = self._complaint(severity="4"), self._complaint(severity="4")
         self._rule(min_severity="4", raise_priority=True)
-        Ticket = type(self.Ticket)
-        original = Ticket._iso_escalation_actions
-
-        def actions(complaint, rule, reason, now):
-            if complaint == failing:
-                raise ValueError("simulated failure")
-            return original(complaint, rule, reason, now)
-
         with (
-            patch.object(Ticket, "_iso_escalation_actions", actions),
+            self._actions_failing(failing, ValueError("simulated failure")),
             self.assertLogs(
                 "odoo.addons.odoo_iso10002.models.helpdesk_ticket_escalation", "ERROR"
             ) as logged,
@@ -526,18 +535,85 @@ class TestEscalation(Iso10002Case):
         self._escalate()
         self.assertEqual(failing.escalation_level, 1, "the next run tries again")
 
+    def _run_escalation_cron(self, batch_size):
+        return self._run_cron(
+            "odoo_iso10002.ir_cron_escalate_complaints", "_cron_escalate", batch_size
+        )
+
     def test_batches_and_progress(self):
         complaints = self.Ticket.concat(*(self._complaint(severity="4") for _i in range(5)))
         self._rule(min_severity="4")
-        progress = []
-        cron = type(self.env["ir.cron"])
-        with patch.object(
-            cron, "_notify_progress", lambda _self, **kwargs: progress.append(kwargs)
+        self._rule(min_severity="4", level=2)
+        # one batch per call, across the rules; ir.cron calls again while some remain
+        self.assertEqual(self._run_escalation_cron(4), [(4, 6), (4, 2), (2, 0)])
+        self.assertEqual(complaints.mapped("escalation_level"), [2] * 5)
+        self.assertEqual(len(complaints.escalation_ids), 10, "each complaint once per rule")
+
+    def test_failing_complaint_is_skipped_for_the_rest_of_the_run(self):
+        failing, *others = (self._complaint(severity="4") for _i in range(3))
+        self._rule(min_severity="4")
+        with (
+            self._actions_failing(failing, ValueError("simulated failure")),
+            self.assertLogs(
+                "odoo.addons.odoo_iso10002.models.helpdesk_ticket_escalation", "ERROR"
+            ) as logged,
         ):
-            self.Ticket._cron_escalate(batch_size=2)
-        self.assertEqual(complaints.mapped("escalation_level"), [1] * 5)
-        self.assertEqual(progress[0], {"done": 2, "remaining": 3})
-        self.assertEqual(progress[-1], {"done": 5, "remaining": 0})
+            calls = self._run_escalation_cron(1)
+        self.assertEqual(len(logged.output), 1, "logged once, not retried in a loop")
+        self.assertEqual(calls, [(1, 2), (1, 1), (1, 0)])
+        self.assertEqual([c.escalation_level for c in others], [1, 1])
+        self.assertFalse(failing.escalation_ids)
+        self.assertEqual(self._run_escalation_cron(1), [(1, 0)], "the next run tries again")
+        self.assertEqual(failing.escalation_level, 1)
+
+    def test_complaint_held_by_another_transaction_is_tried_again_at_once(self):
+        held, free = self._complaint(severity="4"), self._complaint(severity="4")
+        self._rule(min_severity="4")
+        conflict = SerializationFailure("could not serialize access due to concurrent update")
+        with self._actions_failing(held, conflict, times=1):
+            calls = self._run_escalation_cron(10)
+        self.assertEqual(calls, [(2, 1), (1, 0)], "the next call, not the next hourly run")
+        self.assertEqual((held | free).mapped("escalation_level"), [1, 1])
+
+    def test_complaint_escalated_meanwhile_by_another_run(self):
+        first, second = self._complaint(severity="4"), self._complaint(severity="4")
+        rule = self._rule(min_severity="4", notify_user_ids=[Command.set(self.board_member.ids)])
+        Ticket = type(self.Ticket)
+        original = Ticket._iso_escalate
+
+        def escalate(complaint, rule, now):
+            if complaint == first:
+                # another run escalates the second complaint after this run selected it
+                original(second.with_env(complaint.env), rule, now)
+            return original(complaint, rule, now)
+
+        with (
+            patch.object(Ticket, "_iso_escalate", escalate),
+            self.assertLogs("odoo", logging.INFO) as logged,
+        ):
+            self._escalate()
+        self.assertFalse([line for line in logged.output if line.startswith("ERROR")])
+        skipped = [line for line in logged.output if "already escalated" in line]
+        self.assertEqual(len(skipped), 1)
+        self.assertIn(second.number, skipped[0])
+        self.assertEqual(len(second.escalation_ids), 1)
+        todos = second.activity_ids.filtered(lambda a: "Escalated" in a.summary)
+        self.assertEqual(len(todos), 1, "acted on once")
+        self.assertEqual((first | second).escalation_ids.rule_id, rule)
+
+    def test_health_safety_todo_goes_to_whom_the_rules_made_responsible(self):
+        self._rule(health_safety=True, level=2, assign_team_leader=True)
+        complaint = self._complaint(severity="1", impact="1", user_id=self.handler.id)
+        self.assertNotEqual(self.handler, self.team_leader)
+        complaint.with_user(self.handler).health_safety = True
+        self.assertEqual(complaint.user_id, self.team_leader)
+        todos = complaint.activity_ids.filtered(lambda a: "Health" in (a.summary or ""))
+        self.assertEqual(todos.user_id, self.team_leader)
+        # received with the flag: the same
+        received = self._receive_health_safety_complaint()
+        todos = received.activity_ids.filtered(lambda a: "Health" in (a.summary or ""))
+        self.assertEqual(received.user_id, self.team_leader)
+        self.assertEqual(todos.user_id, self.team_leader)
 
     @freeze_time(MONDAY)
     def test_cost_grows_with_the_matching_complaints_only(self):

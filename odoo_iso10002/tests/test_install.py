@@ -1,6 +1,6 @@
 from odoo.tests import TransactionCase
 
-from ..models.helpdesk_ticket_stage import ISO_STEPS
+from ..const import ISO_STEPS
 
 
 class TestInstall(TransactionCase):

@@ -301,6 +301,17 @@ class TestLifecycle(Iso10002Case):
             len(complaint.message_ids.filtered(lambda m: "Complaint closed" in m.body)), 1
         )
 
+    def test_unanswered_backlog_closes_in_batches(self):
+        self.company.iso10002_answer_days = 14
+        with freeze_time("2026-06-01 10:00:00"):
+            complaints = self._decided() | self._decided() | self._decided()
+        with freeze_time("2026-06-16 10:00:00"):
+            calls = self._run_cron(
+                "odoo_iso10002.ir_cron_close_unanswered_complaints", "_cron_close_unanswered", 2
+            )
+        self.assertEqual(calls, [(2, 1), (1, 0)])
+        self.assertEqual(complaints.mapped("iso_step"), ["closed"] * 3)
+
     def test_cron_survives_a_failing_complaint(self):
         with freeze_time("2026-06-01 10:00:00"):
             failing, healthy = self._decided(), self._decided()

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from ..models.helpdesk_ticket_stage import ISO_STEPS
+from ..const import ISO_STEPS
 
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"|csrf_token:\s*"([^"]+)"')
 MB = 1024 * 1024

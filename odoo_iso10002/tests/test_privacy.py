@@ -259,6 +259,17 @@ class TestPrivacy(Iso10002Case):
         self.assertEqual(complaint.anonymised_date, datetime(2026, 2, 6, 10, 0))
         self.assertEqual(complaint.message_ids, notes, "no second note")
 
+    def test_backlog_anonymised_in_batches(self):
+        complaints = self.env["helpdesk.ticket"].concat(
+            *(self._closed("2023-06-01 10:00:00") for _i in range(3))
+        )
+        with freeze_time("2026-02-06 10:00:00"):
+            calls = self._run_cron(
+                "odoo_iso10002.ir_cron_anonymise_expired", "_cron_anonymise_expired", 2
+            )
+        self.assertEqual(calls, [(2, 1), (1, 0)])
+        self.assertTrue(all(complaints.mapped("anonymised_date")))
+
     def test_archived_complaints_are_anonymised(self):
         complaint = self._closed("2023-06-01 10:00:00")
         complaint.sudo().active = False

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import MissingError, ValidationError
 
-from ..controllers.main import ATTACHMENT_SIZE_MAX, MB
+from ..const import ATTACHMENT_SIZE_MAX, MB
 from .common import Iso10002Case
 
 

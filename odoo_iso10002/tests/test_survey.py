@@ -84,6 +84,19 @@ class TestSurvey(Iso10002Case):
         self.assertEqual(len(complaint.sudo().survey_answer_ids), 1)
         self.assertFalse(complaint.survey_due_date)
 
+    def test_backlog_of_surveys_and_reminders_in_batches(self):
+        self.complaint_team.survey_delay_days = 3
+        with freeze_time("2026-05-04 10:00:00"):
+            complaints = self._closed() | self._closed() | self._closed()
+        with freeze_time("2026-05-07 10:00:01"):
+            calls = self._run_cron("odoo_iso10002.ir_cron_complaint_surveys", "_cron_survey", 2)
+        self.assertEqual(calls, [(2, 1), (1, 0)])
+        self.assertEqual(len(complaints.sudo().survey_answer_ids), 3)
+        with freeze_time("2026-05-12 10:00:02"):
+            calls = self._run_cron("odoo_iso10002.ir_cron_complaint_surveys", "_cron_survey", 2)
+        self.assertEqual(calls, [(2, 1), (1, 0)])
+        self.assertTrue(all(complaints.mapped("survey_reminded_date")))
+
     def test_reminder_once_and_not_after_the_answer(self):
         with freeze_time("2026-05-04 10:00:00"):
             silent, answered = self._closed(), self._closed()
