@@ -184,54 +184,6 @@ class Iso10002ManagementReview(models.Model):
     def action_print(self):
         return self.env.ref("odoo_iso10002.action_report_management_review").report_action(self)
 
-    def _report_sections(self):
-        """The figures grouped by section, in order, for the printed review."""
-        self.ensure_one()
-        labels = dict(
-            self.env["iso10002.management.review.line"]
-            ._fields["section"]
-            ._description_selection(self.env)
-        )
-        return [
-            {"key": key, "label": labels[key], "lines": lines}
-            for key in labels
-            if (lines := self.line_ids.filtered(lambda line, key=key: line.section == key))
-        ]
-
-    def _report_pareto(self, width=640, height=180):
-        """Geometry of the root-cause Pareto chart (bars and cumulative line)."""
-        self.ensure_one()
-        causes = self.line_ids.filtered(lambda line: line.section == "causes")[:12]
-        total = sum(causes.mapped("value"))
-        chart = {"width": width, "height": height, "bars": [], "line": ""}
-        if not total:
-            return chart
-        slot = (width - 60) / len(causes)
-        chart["bar_width"] = bar_width = slot * 0.6
-        top = max(causes.mapped("value"))
-        cumulative = 0.0
-        points = []
-        for index, cause in enumerate(causes):
-            cumulative += cause.value
-            x = 30 + index * slot + (slot - bar_width) / 2
-            h = (height - 20) * cause.value / top
-            share = 100.0 * cumulative / total
-            bar = {
-                "x": round(x, 1),
-                "y": round(height + 10 - h, 1),
-                "h": round(h, 1),
-                "value": round(cause.value),
-                "label": cause.name[:28],
-                "cumulative": share,
-                "cumulative_label": "%d %%" % round(share),
-                "cx": round(x + bar_width / 2, 1),
-                "cy": round(height + 10 - (height - 20) * share / 100, 1),
-            }
-            chart["bars"].append(bar)
-            points.append(f"{bar['cx']},{bar['cy']}")
-        chart["line"] = " ".join(points)
-        return chart
-
     # KPI engine: a fixed number of aggregate queries per period, whatever the
     # number of complaints.
 
