@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
-from ..models.iso10002_management_review import previous_period
+from ..models.iso10002_kpi import previous_period
 from .common import Iso10002Case
 
 
