@@ -19,6 +19,7 @@ from . import helpdesk_ticket_survey
 from . import helpdesk_ticket_privacy
 from . import helpdesk_ticket_validation
 from . import iso10002_corrective_action
+from . import iso10002_kpi
 from . import iso10002_management_review
 from . import iso10002_management_review_line
 from . import helpdesk_ticket_access

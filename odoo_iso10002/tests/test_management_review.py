@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
-from ..models.iso10002_management_review import previous_period
+from ..models.iso10002_kpi import previous_period
 from .common import Iso10002Case
 
 
@@ -239,7 +239,9 @@ class TestManagementReview(Iso10002Case):
         causes = review.line_ids.filtered(lambda line: line.section == "causes")
         self.assertEqual(causes.mapped("key")[0], f"cause_{delivery.id}")
         self.assertEqual(causes.mapped("value"), [3.0, 1.0])
-        pareto = review._report_pareto()
+        pareto = self.env["report.odoo_iso10002.report_management_review"]._get_report_values(
+            review.ids
+        )["paretos"][review.id]
         self.assertEqual([bar["cumulative"] for bar in pareto["bars"]], [75.0, 100.0])
         self.assertEqual(figures["repeat"].value, 5)
         self.assertEqual(figures["repeat_rate"].value, 100.0)
