@@ -16,3 +16,4 @@ from . import test_management_review
 from . import test_corrective_action
 from . import test_access_matrix
 from . import test_i18n
+from . import test_kpi
