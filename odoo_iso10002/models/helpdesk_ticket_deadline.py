@@ -208,6 +208,9 @@ class HelpdeskTicket(models.Model):
                     "deadline_paused_since": False,
                 }
             )
+            # Now, before the step's date is stamped: a deadline met is fixed, and
+            # a complaint closed straight out of the pause must not lose it.
+            complaint._recompute_recordset(self._deadline_fields())
         return super()._iso_on_stage_changed(previous_stages)
 
     def _deadline_calendar(self):

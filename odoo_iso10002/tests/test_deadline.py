@@ -87,6 +87,21 @@ class TestDeadline(Iso10002Case):
         )
         self.assertEqual(complaint.deadline_acknowledge_state, "met")
 
+    def test_closing_straight_out_of_a_pause_counts_the_last_pause(self):
+        self.complaint_team.complaint_auto_acknowledge = True
+        self._stage("decision_communicated").pause_deadlines = True
+        with freeze_time("2026-03-09 08:00:00"):  # a Monday
+            complaint = self._decided()
+        self.assertEqual(complaint.deadline_close, datetime(2026, 3, 13, 17, 0))
+        with freeze_time("2026-03-18 10:00:00"):  # accepted seven working days later
+            complaint.action_record_acceptance()
+        self.assertEqual(complaint.iso_step, "closed")
+        self.assertEqual(complaint.deadline_paused_hours, 58.0)
+        # 40 working hours and the 58 paused, from Monday 08:00
+        self.assertEqual(complaint.deadline_close, datetime(2026, 3, 25, 10, 0))
+        self.assertEqual(complaint.deadline_close_state, "met")
+        self.assertEqual(complaint.days_to_close, 0.0)
+
     def test_states_follow_the_clock(self):
         late = self._receive("2026-03-09 08:00:00")
         on_time = self._receive("2026-03-09 08:00:00")
