@@ -10,6 +10,9 @@ from ..const import DECISIONS, ISO_STEPS, LEVELS, RESPONSES, SEVERITIES, STEP_OR
 
 _logger = logging.getLogger(__name__)
 
+# A change of these may change which complaints are repeats (_iso_receipt).
+RECEIPT_FIELDS = {"partner_id", "commercial_partner_id", "date_received", "team_id", "user_id"}
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -325,6 +328,12 @@ class HelpdeskTicket(models.Model):
             if vals.get("complainant_response")
             else None
         )
+        # anonymising removes the customer, not the complaint from its history
+        receipts = (
+            {ticket: ticket._iso_receipt() for ticket in self}
+            if RECEIPT_FIELDS & keys and "anonymised_date" not in keys
+            else None
+        )
         res = super().write(vals)
         complaints = self.filtered("is_complaint")
         if outside:
@@ -344,6 +353,9 @@ class HelpdeskTicket(models.Model):
             complaints.filtered(
                 lambda c: c.complainant_response != responses[c]
             )._iso_on_complainant_answered()
+        if receipts:
+            changed = self.filtered(lambda t: t._iso_receipt() != receipts[t])
+            changed._iso_on_receipt_changed({t: receipts[t] for t in changed})
         if {"is_confidential", "user_id", "subject_user_id"} & keys:
             self.filtered("is_confidential")._iso_on_confidentiality_changed()
         return res
@@ -357,6 +369,7 @@ class HelpdeskTicket(models.Model):
         acknowledge them at once where the team asks for it."""
         self._iso_check_step()
         self._iso_stamp_steps()
+        self._iso_refresh_later_repeats()
         self.filtered(
             lambda c: (
                 c.team_id.complaint_auto_acknowledge
@@ -378,6 +391,11 @@ class HelpdeskTicket(models.Model):
                     number=old_number,
                 ),
             )
+
+    def _iso_on_receipt_changed(self, previous_receipts):
+        """The tickets' customer, date received or being a complaint changed;
+        `previous_receipts` maps each to its former `_iso_receipt()`."""
+        self._iso_refresh_later_repeats(previous_receipts)
 
     def _iso_on_stage_changed(self, previous_stages):
         """The complaints moved to another stage; `previous_stages` maps each
@@ -448,6 +466,32 @@ class HelpdeskTicket(models.Model):
         if self:
             return self.team_id
         return teams.browse(self.env.context.get("default_team_id"))
+
+    def _iso_receipt(self):
+        """What makes a complaint a repeat of another, or another one a repeat of it."""
+        self.ensure_one()
+        return self.commercial_partner_id, self.date_received, self.is_complaint
+
+    def _iso_refresh_later_repeats(self, previous_receipts=None):
+        """The complaints of the same customers received after these (as they
+        are now, or were before `previous_receipts`) may have become, or
+        stopped being, repeat complaints: their flag is computed again."""
+        receipts = [ticket._iso_receipt() for ticket in self]
+        receipts += list((previous_receipts or {}).values())
+        receipts = [(partner, date) for partner, date, _is in receipts if partner and date]
+        if not receipts:
+            return
+        companies = self.company_id | self.env.company
+        window = timedelta(days=max(companies.mapped("iso10002_repeat_window_days")))
+        later = self.sudo().search(
+            [
+                ("is_complaint", "=", True),
+                ("commercial_partner_id", "in", [partner.id for partner, _date in receipts]),
+                ("date_received", ">", min(date for _partner, date in receipts)),
+                ("date_received", "<=", max(date for _partner, date in receipts) + window),
+            ]
+        )
+        self.env.add_to_compute(self._fields["is_repeat"], later - self)
 
     def _iso_renumber(self):
         for ticket in self:

@@ -185,6 +185,27 @@ class TestLifecycle(Iso10002Case):
         self.assertEqual(latest.related_complaint_ids, earlier)
         self.assertNotIn(old, earlier.related_complaint_ids)
 
+    def test_repeat_flags_follow_complaints_recorded_or_changed_later(self):
+        other = self.env["res.partner"].create({"name": "Ona Onaitė", "email": "ona@example.com"})
+        with freeze_time("2026-03-20 10:00:00"):
+            later = self._create_ticket(self.complaint_team)
+            self.assertFalse(later.is_repeat)
+            # a phone complaint of 1 March, typed in afterwards
+            earlier = self._create_ticket(self.complaint_team, date_received="2026-03-01 09:00:00")
+        self.assertFalse(earlier.is_repeat)
+        self.assertTrue(later.is_repeat, "an earlier complaint was recorded")
+        earlier.with_user(self.handler).date_received = "2025-03-01 09:00:00"
+        self.assertFalse(later.is_repeat, "the other complaint is out of the 365-day window")
+        earlier.with_user(self.handler).date_received = "2026-03-02 09:00:00"
+        self.assertTrue(later.is_repeat)
+        earlier.with_user(self.handler).partner_id = other
+        self.assertFalse(later.is_repeat, "the earlier complaint is another customer's")
+        with freeze_time("2026-03-21 10:00:00"):
+            moved = self._create_ticket(self.plain_team, partner_id=other.id)
+            self.assertFalse(moved.is_repeat)
+            moved.team_id = self.complaint_team
+        self.assertTrue(moved.is_repeat, "a complaint of the same customer came first")
+
     # 7.7 response, decision and approval
 
     def test_compensation_above_the_limit_needs_a_managers_approval(self):
