@@ -1,4 +1,5 @@
 from . import ir_cron_progress
+from . import mail_thread
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -193,6 +193,11 @@ class HelpdeskTicket(models.Model):
     rejection_reason = fields.Text(tracking=True, copy=False)
     reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
 
+    complainant_email_warning = fields.Char(
+        compute="_compute_complainant_email_warning",
+        help="Why the complaint is not acknowledged by e-mail.",
+    )
+
     # CRM: same field as OCA helpdesk_mgmt_crm, so that both addons can live together.
     lead_ids = fields.One2many("crm.lead", "ticket_id", string="Opportunities")
     lead_count = fields.Integer(compute="_compute_lead_count")
@@ -202,6 +207,23 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             # a count, for handlers too, who may not read the salespeople's leads
             ticket.lead_count = len(ticket.sudo().lead_ids)
+
+    @api.depends("partner_id.email", "partner_email", "date_acknowledged")
+    def _compute_complainant_email_warning(self):
+        for ticket in self:
+            given = ticket.partner_id.email or ticket.partner_email
+            ticket.complainant_email_warning = (
+                given
+                and ticket.is_complaint
+                and not ticket.date_acknowledged
+                and not ticket._complainant_email()
+                and self.env._(
+                    "“%(given)s” is not an e-mail address: the complaint was not "
+                    "acknowledged by e-mail. Correct the address, or tell the "
+                    "complainant by phone, post or in person, then press Acknowledge.",
+                    given=given,
+                )
+            )
 
     @api.depends("severity", "impact", "health_safety", "immediate_action_needed")
     def _compute_priority(self):
@@ -659,40 +681,53 @@ class HelpdeskTicket(models.Model):
             self.filtered_domain([("iso_step", "=", step), (fname, "=", False)]).write({fname: now})
 
     def _complainant_email(self):
+        """The complainant's e-mail address, normalised; False when neither the
+        contact nor the complaint holds one that reads as an address (a mail
+        whose From: has a name only, a typing error)."""
         self.ensure_one()
-        return self.partner_id.email or self.partner_email
+        return tools.email_normalize(self.partner_id.email or "") or tools.email_normalize(
+            self.partner_email or ""
+        )
 
-    def _post_to_complainant(self, template, note):
+    def _post_to_complainant(self, template, note, auto_submitted=None):
         """Mail the complainant from a template (record or xml id); without an
-        address, log `note`: the handler informs them another way."""
+        address, log `note`: the handler informs them another way.
+        `auto_submitted` (RFC 3834: "auto-replied", "auto-generated") marks a
+        mail nobody wrote, so that the complainant's auto-responder stays quiet."""
         self.ensure_one()
         if isinstance(template, str):
             template = self.env.ref(template)
-        if self.partner_id.email:
-            self.message_post_with_source(
+        headers = {"Auto-Submitted": auto_submitted} if auto_submitted else {}
+        if tools.email_normalize(self.partner_id.email or ""):
+            self.with_context(iso10002_mail_headers=headers).message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
                 partner_ids=self.partner_id.ids,
             )
-        elif self.partner_email:
+        elif email := self._complainant_email():
             # No contact (e-mail intake, anonymous complainant): mail the address
             # directly, so that no contact is created for it.
             template.send_mail(
                 self.id,
                 email_layout_xmlid="mail.mail_notification_light",
-                email_values={"email_to": self.partner_email},
+                email_values={"email_to": email, **({"headers": repr(headers)} if headers else {})},
             )
             self.message_post(
                 body=self.env._(
                     "“%(subject)s” sent to %(email)s.",
                     subject=template._render_field("subject", self.ids)[self.id],
-                    email=self.partner_email,
+                    email=email,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
         else:
             self.message_post(body=note, subtype_xmlid="mail.mt_note")
+
+    def _notify_by_email_get_headers(self, headers=None):
+        headers = super()._notify_by_email_get_headers(headers=headers)
+        headers.update(self.env.context.get("iso10002_mail_headers") or {})
+        return headers
 
     def _send_acknowledgement(self):
         self._post_to_complainant(
@@ -701,6 +736,7 @@ class HelpdeskTicket(models.Model):
                 "Acknowledged without e-mail (no address): the complainant is told "
                 "by phone, post or in person."
             ),
+            auto_submitted="auto-replied",
         )
 
     def _send_decision(self):
@@ -826,7 +862,8 @@ class HelpdeskTicket(models.Model):
         values = dict(custom_values or {})
         if not msg_dict.get("author_id") and msg_dict.get("email_from"):
             name, email = tools.parse_contact_from_email(msg_dict["email_from"])
-            values.setdefault("partner_name", name or email)
+            # a From: with a name only comes back quoted, as the "address"
+            values.setdefault("partner_name", (name or email).strip('" '))
         values.setdefault(
             "channel_id",
             self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email").id,

@@ -157,6 +157,7 @@ class HelpdeskTicket(models.Model):
                 "Tell them by phone, post or in person.",
                 subject=subject,
             ),
+            auto_submitted="auto-generated",
         )
 
     @api.model

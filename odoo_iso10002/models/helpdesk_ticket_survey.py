@@ -92,6 +92,7 @@ class HelpdeskTicket(models.Model):
         self._post_to_complainant(
             "odoo_iso10002.mail_template_complaint_survey",
             self.env._("Satisfaction survey not sent: the complainant has no e-mail address."),
+            auto_submitted="auto-generated",
         )
 
     @api.model

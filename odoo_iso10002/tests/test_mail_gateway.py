@@ -1,3 +1,6 @@
+import ast
+import logging
+
 from odoo.tools import mute_logger
 
 from .common import Iso10002Case
@@ -120,3 +123,105 @@ class TestMailGateway(Iso10002Case):
         complaint = self._receive(html, content_type="text/html; charset=utf-8")
         self.assertEqual(len(complaint), 1)
         self.assertIn("The drawer is stuck again.", complaint.description)
+
+    # ISO 10002 7.4: only an address acknowledges
+
+    def test_sender_without_an_address_waits_for_a_manual_acknowledgement(self):
+        raw = MESSAGE.format(
+            sender="",
+            to=self.to,
+            from_header="From: Jonas Jonaitis\n",
+            subject="Torn sofa",
+            msgid="m7",
+            content_type="text/plain; charset=utf-8",
+        )
+        with mute_logger("odoo.addons.mail.models.mail_thread"):
+            complaint = self._receive("", subject="Torn sofa", raw=raw.encode() + b"Torn.")
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.partner_name, "Jonas Jonaitis")
+        self.assertEqual(complaint.iso_step, "received", "nothing to acknowledge to")
+        self.assertFalse(complaint.date_acknowledged)
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [("model", "=", "helpdesk.ticket"), ("res_id", "=", complaint.id)]
+            )
+        )
+        self.assertIn("is not an e-mail address", complaint.complainant_email_warning)
+        complaint.with_user(self.handler).action_acknowledge()  # told by phone
+        self.assertTrue(complaint.date_acknowledged)
+        self.assertFalse(complaint.complainant_email_warning)
+        self.assertIn("without e-mail", complaint.message_ids[0].body)
+
+    # Automatic mail (RFC 3834) opens no complaint
+
+    def _receive_with_header(self, header, subject, msgid, sender="jonas@example.com"):
+        raw = MESSAGE.format(
+            sender=sender,
+            to=self.to,
+            from_header=f"From: Jonas <{sender}>\n{header}\n",
+            subject=subject,
+            msgid=msgid,
+            content_type="text/plain; charset=utf-8",
+        )
+        return self._receive("", subject=subject, raw=raw.encode() + b"I am out of office.")
+
+    def test_automatic_mail_opens_no_complaint(self):
+        for index, (header, sender) in enumerate(
+            [
+                ("Auto-Submitted: auto-replied", "jonas@example.com"),
+                ("Auto-Submitted: auto-generated", "jonas@example.com"),
+                ("Precedence: bulk", "jonas@example.com"),
+                ("Precedence: junk", "jonas@example.com"),
+                ("Precedence: list", "jonas@example.com"),
+                ("X-Autoreply: yes", "jonas@example.com"),
+                ("X-Autorespond: Out of office", "jonas@example.com"),
+                ("X-Mailer: test", "postmaster@example.com"),
+                # Odoo itself takes mail from mailer-daemon for a bounce
+                ("X-Mailer: test", "MAILER-DAEMON@mail.example.com"),
+            ]
+        ):
+            with self.subTest(header=header, sender=sender), mute_logger("odoo.addons"):
+                subject = f"Automatic {index}"
+                self.assertFalse(self._receive_with_header(header, subject, f"auto{index}", sender))
+        self.assertFalse(self.env["mail.mail"].search([("subject", "ilike", "Automatic")]))
+
+    def test_automatic_mail_is_logged(self):
+        with self.assertLogs("odoo.addons.odoo_iso10002", logging.INFO) as logged:
+            self._receive_with_header("Auto-Submitted: auto-replied", "Away", "away1")
+        self.assertIn(
+            '<away1@example.com> from "Jonas" <jonas@example.com> opens no complaint',
+            logged.output[0],
+        )
+
+    def test_auto_submitted_no_is_a_complaint(self):
+        complaint = self._receive_with_header("Auto-Submitted: no", "Written by hand", "hand1")
+        self.assertTrue(complaint.is_complaint)
+        self.assertEqual(complaint.iso_step, "acknowledged")
+
+    def test_automatic_reply_to_a_complaint_is_posted_on_it(self):
+        complaint = self._receive("First message.")
+        raw = MESSAGE.format(
+            sender="jonas@example.com",
+            to=self.to,
+            from_header="From: Jonas <jonas@example.com>\nAuto-Submitted: auto-replied\n",
+            subject=f"Re: {complaint.name}",
+            msgid="ooo1",
+            content_type="text/plain; charset=utf-8",
+        ).replace("MIME-Version", "In-Reply-To: <m1@example.com>\nMIME-Version")
+        self.env["mail.thread"].message_process(None, raw.encode() + b"Back on Monday.")
+        self.assertIn("Back on Monday.", complaint.message_ids[0].body)
+
+    def test_our_automatic_mails_say_so(self):
+        complaint = self._receive("The lamp arrived broken.")
+        stranger = self._receive(
+            "Nobody answers.", subject="Unanswered", sender="ona@example.org", msgid="m9"
+        )
+        for ticket in complaint | stranger:
+            mails = self.env["mail.mail"].search(
+                [("mail_message_id", "in", ticket.message_ids.ids)]
+            ) | self.env["mail.mail"].search(
+                [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+            )
+            self.assertTrue(mails)
+            for mail in mails:
+                self.assertEqual(ast.literal_eval(mail.headers)["Auto-Submitted"], "auto-replied")
