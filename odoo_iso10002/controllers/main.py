@@ -243,7 +243,12 @@ class ComplaintController(http.Controller):
             "description": plaintext2html(values["description"]),
             "team_id": team.id,
             "company_id": team.company_id.id or request.env.company.id,
-            "channel_id": request.env.ref("odoo_iso10002.helpdesk_ticket_channel_public_form").id,
+            "channel_id": (
+                request.env["helpdesk.ticket"]._iso_ref(
+                    "odoo_iso10002.helpdesk_ticket_channel_public_form"
+                )
+                or request.env["helpdesk.ticket.channel"]
+            ).id,
             "partner_id": partner.id,
             "partner_name": False if anonymous else (values["name"] or partner.name),
             "partner_email": values["email"] or False,

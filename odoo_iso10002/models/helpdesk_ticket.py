@@ -392,13 +392,23 @@ class HelpdeskTicket(models.Model):
         self._iso_check_step()
         self._iso_stamp_steps()
         self._iso_refresh_later_repeats()
-        self.filtered(
+        to_acknowledge = self.filtered(
             lambda c: (
                 c.team_id.complaint_auto_acknowledge
                 and c.iso_step == "received"
                 and c._complainant_email()
             )
-        )._iso_move_to("acknowledged")
+        )
+        # a team whose stage for the step was archived still receives complaints
+        stageless = to_acknowledge.filtered(lambda c: not c._iso_stage("acknowledged", False))
+        for complaint in stageless:
+            _logger.warning(
+                "Team %s has no stage for the step “acknowledged”: complaint %s is "
+                "left to acknowledge by hand.",
+                complaint.team_id.display_name,
+                complaint.number,
+            )
+        (to_acknowledge - stageless)._iso_move_to("acknowledged")
 
     def _iso_on_moved_into_complaint_team(self):
         """Tickets moved into a complaint team become complaints with a
@@ -590,11 +600,11 @@ class HelpdeskTicket(models.Model):
     # ISO process
     # ------------------------------------------------------------------
 
-    def _iso_stage(self, step):
+    def _iso_stage(self, step, raise_if_not_found=True):
         """The first stage of the complaint's team that stands for `step`."""
         self.ensure_one()
         stages = self.team_id._get_applicable_stages().filtered(lambda s: s.iso_step == step)
-        if not stages:
+        if not stages and raise_if_not_found:
             raise UserError(
                 self.env._(
                     "Team %(team)s has no stage for the ISO step “%(step)s”.",
@@ -602,7 +612,7 @@ class HelpdeskTicket(models.Model):
                     step=dict(ISO_STEPS)[step],
                 )
             )
-        return stages[0]
+        return stages[:1]
 
     def _iso_move_to(self, step):
         for complaint in self:
@@ -696,7 +706,16 @@ class HelpdeskTicket(models.Model):
         mail nobody wrote, so that the complainant's auto-responder stays quiet."""
         self.ensure_one()
         if isinstance(template, str):
-            template = self.env.ref(template)
+            template = self._iso_ref(template)
+        if not template:
+            self.message_post(
+                body=self.env._(
+                    "No e-mail sent: its template was deleted. Tell the complainant "
+                    "by phone, post or in person."
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            return
         headers = {"Auto-Submitted": auto_submitted} if auto_submitted else {}
         if tools.email_normalize(self.partner_id.email or ""):
             self.with_context(iso10002_mail_headers=headers).message_post_with_source(
@@ -864,11 +883,20 @@ class HelpdeskTicket(models.Model):
             name, email = tools.parse_contact_from_email(msg_dict["email_from"])
             # a From: with a name only comes back quoted, as the "address"
             values.setdefault("partner_name", (name or email).strip('" '))
-        values.setdefault(
-            "channel_id",
-            self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email").id,
-        )
+        channel = self._iso_ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        if channel:
+            values.setdefault("channel_id", channel.id)
         return super().message_new(msg_dict, custom_values=values)
+
+    @api.model
+    def _iso_ref(self, xmlid):
+        """The record of `xmlid`, or None when an admin deleted it: what uses
+        it goes on without it (a complaint without channel, a note instead of
+        a mail) rather than failing, and the server log says so."""
+        record = self.env.ref(xmlid, raise_if_not_found=False)
+        if not record:
+            _logger.warning("%s was deleted: complaints are handled without it.", xmlid)
+        return record
 
     # ------------------------------------------------------------------
     # Crons

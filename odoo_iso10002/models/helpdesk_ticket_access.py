@@ -90,7 +90,10 @@ class HelpdeskTicket(models.Model):
 
     def _iso_allowed_follower_partners(self):
         """Partners who may follow these confidential complaints."""
-        staff = (self.env.ref(MANAGER_GROUP) | self.env.ref(AUDITOR_GROUP)).sudo().users
+        groups = self.env["res.groups"].sudo()
+        for xmlid in (MANAGER_GROUP, AUDITOR_GROUP):
+            groups |= self._iso_ref(xmlid) or groups
+        staff = groups.users
         allowed = self.partner_id | self.user_id.partner_id | staff.partner_id
         concerned = self.filtered(lambda c: not c.subject_user_may_read).subject_user_id
         return allowed - concerned.partner_id

@@ -225,3 +225,27 @@ class TestMailGateway(Iso10002Case):
             self.assertTrue(mails)
             for mail in mails:
                 self.assertEqual(ast.literal_eval(mail.headers)["Auto-Submitted"], "auto-replied")
+
+    # What an admin may delete or archive degrades with a warning: no mail is lost
+
+    def test_deleted_email_channel(self):
+        self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email").unlink()
+        with self.assertLogs("odoo.addons.odoo_iso10002", "WARNING") as logged:
+            complaint = self._receive("The lamp arrived broken.")
+        self.assertTrue(complaint.is_complaint)
+        self.assertFalse(complaint.channel_id)
+        self.assertIn("helpdesk_ticket_channel_email was deleted", logged.output[0])
+
+    def test_deleted_acknowledgement_template(self):
+        self.env.ref("odoo_iso10002.mail_template_complaint_acknowledgement").unlink()
+        with self.assertLogs("odoo.addons.odoo_iso10002", "WARNING"):
+            complaint = self._receive("The lamp arrived broken.")
+        self.assertEqual(complaint.iso_step, "acknowledged")
+        self.assertTrue(complaint.message_ids.filtered(lambda m: "its template was deleted" in m.body))
+
+    def test_archived_acknowledged_stage(self):
+        self._stage("acknowledged").active = False
+        with self.assertLogs("odoo.addons.odoo_iso10002", "WARNING") as logged:
+            complaint = self._receive("The lamp arrived broken.")
+        self.assertEqual(complaint.iso_step, "received", "left to acknowledge by hand")
+        self.assertIn("no stage for the step", logged.output[0])

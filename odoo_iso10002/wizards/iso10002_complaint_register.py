@@ -20,7 +20,9 @@ class Iso10002ComplaintRegister(models.TransientModel):
     requested_remedy = fields.Text()
     channel_id = fields.Many2one(
         "helpdesk.ticket.channel",
-        default=lambda self: self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_other"),
+        default=lambda self: self.env["helpdesk.ticket"]._iso_ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_other"
+        ),
     )
 
     @api.model
