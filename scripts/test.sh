@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: a fresh database with the addon installed, the tests
-# (TransactionCase, HttpCase and tours in headless Chromium) through
-# pytest-odoo, then ruff, pylint-odoo's mandatory checks and the wheel, built
-# and installed with Odoo into a fresh virtualenv (scripts/wheel_check.sh).
+# (TransactionCase, HttpCase and tours in headless Chromium; the scripts' own)
+# through pytest-odoo, then ruff, pylint-odoo's mandatory checks and the wheel,
+# built and installed with Odoo into a fresh virtualenv (scripts/wheel_check.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,8 +24,9 @@ if grep -E " (ERROR|CRITICAL) " .odoo/test-install.log; then
 fi
 
 say "running the test suite"
+# scripts/tests: the working time of the demo and bench generators, against Odoo's
 "$BIN/pytest" --odoo-config="$CONF" --odoo-database="$DB" --odoo-http \
-    --odoo-log-level=warn odoo_iso10002/tests
+    --odoo-log-level=warn odoo_iso10002/tests scripts/tests
 
 bash scripts/lint.sh
 bash scripts/wheel_check.sh
