@@ -13,6 +13,14 @@ CONF="$ROOT/.odoo/odoo.conf"
 
 say() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
 
+say "checking that the demo history is what scripts/demo/ writes"
+"$BIN/python" -m scripts.demo >/dev/null
+if ! git diff --exit-code --stat -- odoo_iso10002/demo/; then
+    printf '\033[1;31m[test] %s\033[0m\n' "odoo_iso10002/demo/ is not what scripts/demo/ writes \
+(changed files above): regenerate it with make demo-history and commit the result" >&2
+    exit 1
+fi
+
 say "building database $DB with odoo_iso10002 (no demo data)"
 dropdb --if-exists "$DB"
 "$BIN/odoo" -c "$CONF" -d "$DB" -i odoo_iso10002 --without-demo=all \
