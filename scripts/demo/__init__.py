@@ -16,9 +16,12 @@ customers twice between about 90 and 30 days ago.
 
 Dates are written relative to the Monday of the install's week (days before
 it, at a given time, in UTC), so that the history ends before the install and
-its weekdays are known: handlers work on working days, and deadlines and
-elapsed working time are simulated on the company's calendar as Odoo counts
-them. The oldest month is dated in the calendar month 11 months before the
+its weekdays are known: handlers work on working days. Whether a day is in
+summer time depends on the install's date, so the deadlines are simulated on
+the company's calendar (scripts/worktime.py, as Odoo counts them) for every
+week of a year the install may fall in, and the escalations logged are those
+due whichever it is (clock.py); the time decisions waited on the complainant
+is counted by Odoo at install. The oldest month is dated in the calendar month 11 months before the
 install's, so that the history covers 12 calendar months. Each complaint is
 created directly in the ISO step it has reached, with the date of every step
 it went through: creation runs the checkpoints of a move between stages

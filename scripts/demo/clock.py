@@ -10,10 +10,12 @@ TODAY = datetime(2000, 1, 3)
 # The company's working hours: Odoo's Standard 40 hours/week, Monday to Friday
 # 8-12 and 13-17 in Brussels (the admin's time zone in Odoo's demo data).
 SCHEDULE = [(day, *hours) for day in range(5) for hours in ((8, 12), (13, 17))]
-# In winter (UTC+1) and in summer time (UTC+2): which applies depends on the
-# date of the install.
-SEASONS = (WorkingTime(SCHEDULE, "Etc/GMT-1"), WorkingTime(SCHEDULE, "Etc/GMT-2"))
-# Handlers work in the hours open in both (UTC).
+COMPANY_TIME = WorkingTime(SCHEDULE, "Europe/Brussels")
+# The history is dated in whole weeks before the install, whose date, and with
+# it which days are in summer time, is not known here: it is laid on each week
+# of a year in turn, which puts the clock changes at every place they can fall.
+INSTALL_WEEKS = [datetime(2025, 1, 6) + timedelta(weeks=week) - TODAY for week in range(53)]
+# Handlers work in the hours open in winter and in summer time (UTC).
 OFFICE_HOURS = (7, 8, 9, 12, 13, 14)
 
 
@@ -26,16 +28,11 @@ def is_open(moment):
     return moment.weekday() < 5 and moment.hour in OFFICE_HOURS
 
 
-def plan_hours(hours, start):
-    """The earliest and the latest moment `hours` working hours after `start`
-    may be: Odoo's deadline lies in between, whatever the summer time."""
-    deadlines = [season.plan_hours(start, hours) for season in SEASONS]
-    # an hour more or less when the summer time starts or ends in between
-    return min(deadlines) - timedelta(hours=1), max(deadlines) + timedelta(hours=1)
-
-
-def working_hours(start, end):
-    return SEASONS[0].hours_between(start, end)
+def deadline_range(start, hours):
+    """The earliest and the latest deadline Odoo may compute `hours` working
+    hours after `start`, depending on the week of the install."""
+    deadlines = [COMPANY_TIME.plan_hours(start + week, hours) - week for week in INSTALL_WEEKS]
+    return min(deadlines), max(deadlines)
 
 
 def office_time(rng, after, days):

@@ -234,6 +234,18 @@ def survey_lines(scores):
     return text
 
 
+def paused_hours(c):
+    """Eval text: the working hours the decisions waited on the complainant,
+    counted at install on the complaint's calendar, once the dates, and which
+    of them are in summer time, are known."""
+    calendar = f"obj(ref('{c.xmlid}'))._deadline_calendar()"
+    counts = [
+        f"{calendar}.get_work_hours_count({c.when(start)}, {c.when(end)})"
+        for start, end in c.pauses
+    ]
+    return f"round({' + '.join(counts)}, 1)"
+
+
 def write_complaint(out, c):
     out.record(c.xmlid, "helpdesk.ticket", complaint_fields(c))
     for rule, level, date, reason in c.logs:
@@ -286,14 +298,15 @@ def write(customers, complaints, output):
         write_complaint(out, complaint)
     out.add()
     out.add("<!-- The deadlines are computed from the dates of the steps; then the time each")
-    out.add("     decision waited on the complainant moves the closing deadline only: the")
-    out.add("     others were met before, and a deadline met is fixed. -->")
+    out.add("     decision waited on the complainant, counted on the complaint's calendar,")
+    out.add("     moves the closing deadline only: the others were met before, and a deadline")
+    out.add("     met is fixed. -->")
     out.function("helpdesk.ticket", "flush_model", "[[]]")
     for c in complaints:
         if not c.pauses:
             continue
         ticket = f"[ref('{c.xmlid}')]"
-        paused = f"'deadline_paused_hours': {c.paused_hours()}"
+        paused = f"'deadline_paused_hours': {paused_hours(c)}"
         if c.closed:  # the closing time is measured again, without the pause
             closed = f"'date_closed': {c.when(c.dates['closed'])}"
             out.function("helpdesk.ticket", "write", f"[{ticket}, {{'deadline_close': False}}]")

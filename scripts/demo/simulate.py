@@ -5,7 +5,7 @@ import itertools
 import random
 from datetime import timedelta
 
-from .clock import TODAY, at, cron_time, office_time, plan_hours, working_hours
+from .clock import TODAY, at, cron_time, deadline_range, office_time
 from .company import CATEGORIES, CITIES, SHOPS, TEAMS, USERS, VOLUME
 from .customers import REJECTIONS, SURVEY_COMMENTS, SURVEY_QUESTIONS, Customers
 from .scenarios import SCENARIOS
@@ -93,7 +93,7 @@ class Complaint:
         assessed = office_time(rng, acknowledged, rng.choice((0, 1, 1, 2)))
         investigated = office_time(rng, assessed, rng.choice((1, 1, 2, 3)))
         share = rng.uniform(1.3, 1.8) if late else rng.uniform(0.3, 0.7)
-        decided = plan_hours(decision_days * 8 * share, received)[1]
+        decided = deadline_range(received, decision_days * 8 * share)[1]
         responded = office_time(rng, max(investigated, decided - timedelta(days=2)), 0)
         communicated = office_time(rng, responded, 1)
         moves = [
@@ -147,8 +147,8 @@ class Complaint:
         # the deadlines of the severity assessed, or of the team's default policy
         self.assessed = "investigation" in self.dates or self.health_safety
         ack_hours, decision_days, _close_days = self._policy(self.assessed and self.severity)
-        self.acknowledge_due = plan_hours(ack_hours, self.received)
-        self.decision_due = plan_hours(decision_days * 8, self.received)
+        self.acknowledge_due = deadline_range(self.received, ack_hours)
+        self.decision_due = deadline_range(self.received, decision_days * 8)
         self.late = self.dates.get("decision_communicated", TODAY) > self.decision_due[0]
         # the deadline clocks stop while the decision awaits the complainant's answer
         self.pauses = [
@@ -156,9 +156,6 @@ class Complaint:
             for (start, step, _a), (end, _s, _b) in itertools.pairwise(moves)
             if step == "decision_communicated"
         ]
-
-    def paused_hours(self):
-        return round(sum(working_hours(start, end) for start, end in self.pauses), 1)
 
     def _escalations(self):
         """What the escalation rules logged, [(rule, level, date, reason)], each
