@@ -1,21 +1,16 @@
 """The demo generator's working time against Odoo's: the company calendar it
 assumes, and the range of deadlines it expects whatever the install's week."""
 
-from odoo.tests import TransactionCase
-
 from scripts.demo.clock import INSTALL_WEEKS, SCHEDULE, deadline_range
 from scripts.demo.simulate import simulate
 
+from .common import CalendarCase
 
-class TestDemoDeadlines(TransactionCase):
-    # Odoo tags the test classes of addons only; these are standard tests too.
-    test_tags = {"standard", "at_install"}
 
+class TestDemoDeadlines(CalendarCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # the module knows no leaves: public holidays would count for Odoo alone
-        cls.env["resource.calendar.leaves"].search([]).unlink()
         cls.calendar = cls.env.ref("resource.resource_calendar_std")
 
     def test_company_calendar(self):

@@ -5,9 +5,10 @@ late March and late October, weekends included."""
 from datetime import date, datetime, time, timedelta
 
 from odoo import Command
-from odoo.tests import TransactionCase
 
 from scripts.worktime import WorkingTime
+
+from .common import CalendarCase
 
 # Monday to Friday 8-12 and 13-17: the company calendar of both scripts
 OFFICE = [(day, *hours) for day in range(5) for hours in ((8, 12), (13, 17))]
@@ -46,18 +47,7 @@ def start_instants(working_time):
     return instants
 
 
-class TestWorkingTimeAgainstOdoo(TransactionCase):
-    # Odoo tags the test classes of addons only; these are standard tests too
-    # (outgoing HTTP requests blocked), run once the addon is installed.
-    test_tags = {"standard", "at_install"}
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # The module knows no leaves: public holidays in the database would
-        # count for Odoo alone.
-        cls.env["resource.calendar.leaves"].search([]).unlink()
-
+class TestWorkingTimeAgainstOdoo(CalendarCase):
     def _calendar(self, schedule, tz):
         return self.env["resource.calendar"].create(
             {
