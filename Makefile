@@ -1,10 +1,11 @@
 # The user-facing commands; README.md explains them.
-.PHONY: help setup demo test bench lint wheel wheel-check screenshots clean
+.PHONY: help setup demo test bench demo-history lint wheel wheel-check screenshots clean
 
 help:
 	@echo "make demo   set up, then serve Odoo with the addon and demo complaints on http://localhost:8069"
 	@echo "make test   set up, then run the whole test suite, linters and the wheel install check"
 	@echo "make bench  set up, then measure the addon on 100,000 generated complaints (BENCH_SIZE=...)"
+	@echo "make demo-history  regenerate odoo_iso10002/demo/iso10002_demo_history.xml (scripts/demo/)"
 	@echo "make setup  install what is missing (Debian packages, PostgreSQL, Odoo, virtualenv)"
 	@echo "make lint   ruff and pylint-odoo only"
 	@echo "make wheel  build the addon's wheel into dist/"
@@ -23,6 +24,9 @@ test: setup
 
 bench: setup
 	@bash scripts/bench.sh
+
+demo-history: setup
+	.venv/bin/python -m scripts.demo
 
 lint: setup
 	@bash scripts/lint.sh

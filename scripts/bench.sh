@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cost of the addon at scale: a dedicated database holding a generated data
 # set of BENCH_SIZE complaints (default 100000), then the measurements of
-# scripts/bench.py, printed and written to docs/benchmarks.md.
+# scripts/bench/ (python -m scripts.bench), printed and written to docs/benchmarks.md.
 #   BENCH_SIZE=5000        another size (the database is rebuilt for it)
 #   BENCH_REBUILD=1        regenerate the data set even if the database has it
 #   ISO10002_BENCH_DB=...  another database (default iso10002_bench)
@@ -49,6 +49,6 @@ if grep -E " (ERROR|CRITICAL) " "$LOG"; then
     die "the installation logged errors ($LOG)"
 fi
 
-"$BIN/python" "$ROOT/scripts/bench.py" --config "$CONF" --database "$DB" --size "$SIZE" \
+"$BIN/python" -m scripts.bench --config "$CONF" --database "$DB" --size "$SIZE" \
     --output "$OUTPUT" "${generate[@]}"
 say "done in $(( ($(date +%s) - START) / 60 )) min $(( ($(date +%s) - START) % 60 )) s"
