@@ -93,7 +93,8 @@ METHOD = """\
   by blocks of 100 between plain tickets, complaints and complaints without automatic
   acknowledgement, after 30 warm-up creates of each; the ORM cache is emptied after each
   record, as a new request has it.
-- Escalation: `_cron_escalate()` as the cron runs it, after a warm-up run; complaints
+- Escalation: `_cron_escalate()` as `ir.cron` runs it (one batch of 500 per call, called
+  again while complaints remain), after a warm-up run; complaints
   are made due by breaching their acknowledgement deadline in SQL. “Every complaint
   open” first moves all complaints back to Investigation with their deadlines ahead.
 - Reviews, list, kanban and pivot: the median of 5 runs after a warm-up, as the
