@@ -47,6 +47,9 @@
         "demo/iso10002_demo_review.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "odoo_iso10002/static/src/scss/iso10002_report.scss",
+        ],
         "web.assets_tests": [
             "odoo_iso10002/static/src/js/tours/*.js",
         ],
