@@ -119,26 +119,28 @@ class Iso10002ManagementReview(models.Model):
     def action_compute(self):
         """Take the KPI snapshot of the period and of the previous one."""
         self._check_not_done()
-        kpi = self.env["iso10002.kpi"]
         for review in self:
-            company, teams = review.company_id, review.team_ids
-            # the review's periods are days in UTC
-            current = kpi._figures(company, teams, review.date_from, review.date_to, tz="UTC")
-            previous = kpi._figures(
-                company, teams, review.previous_date_from, review.previous_date_to, tz="UTC"
-            )
-            targets = kpi._targets(company, teams)
+            lines = review._kpi_recompute_lines()
             review.line_ids.unlink()
             review.write(
                 {
-                    "line_ids": [
-                        fields.Command.create(vals)
-                        for vals in review._kpi_line_values(current, previous, targets)
-                    ],
+                    "line_ids": [fields.Command.create(vals) for vals in lines],
                     "date_computed": fields.Datetime.now(),
                 }
             )
         return True
+
+    def _kpi_recompute_lines(self):
+        """The line values of the review's figures as the data gives them now."""
+        self.ensure_one()
+        kpi = self.env["iso10002.kpi"]
+        company, teams = self.company_id, self.team_ids
+        # the review's periods are days in UTC
+        current = kpi._figures(company, teams, self.date_from, self.date_to, tz="UTC")
+        previous = kpi._figures(
+            company, teams, self.previous_date_from, self.previous_date_to, tz="UTC"
+        )
+        return self._kpi_line_values(current, previous, kpi._targets(company, teams))
 
     def action_start_review(self):
         if self.filtered(lambda review: not review.date_computed):
