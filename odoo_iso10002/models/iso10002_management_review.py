@@ -18,7 +18,8 @@ class Iso10002ManagementReview(models.Model):
 
     _name = "iso10002.management.review"
     _description = "Management Review of Complaints Handling"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # the chatter mixin first: its _mail_post_access replaces mail.thread's
+    _inherit = ["iso10002.chatter.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_to desc, id desc"
     _check_company_auto = True
 
