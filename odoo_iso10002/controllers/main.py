@@ -20,6 +20,7 @@ from odoo.tools import email_normalize, is_html_empty, plaintext2html
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..const import ATTACHMENT_COUNT_MAX, ATTACHMENT_SIZE_MAX, ATTACHMENTS_TOTAL_MAX, MB
+from ..sanitize import check_upload, strip_bidi
 
 _logger = logging.getLogger(__name__)
 
@@ -133,7 +134,8 @@ class ComplaintController(http.Controller):
         )
 
     def _complaint_form_values(self, kw):
-        values = {name: (kw.get(name) or "").strip() for name in FORM_FIELDS}
+        # Bidirectional controls would make the text read otherwise than it is.
+        values = {name: strip_bidi(kw.get(name) or "").strip() for name in FORM_FIELDS}
         values["anonymous"] = bool(kw.get("anonymous"))
         if values["preferred_contact"] not in PREFERRED_CONTACTS:
             values["preferred_contact"] = "email"
@@ -186,7 +188,8 @@ class ComplaintController(http.Controller):
         return errors
 
     def _read_attachments(self, files):
-        """The uploaded files as (name, content), and the error if any."""
+        """The uploaded files as (name, content, mimetype), and the error if
+        any."""
         _ = request.env._
         again = _("Please select your files again.")
         if len(files) > ATTACHMENT_COUNT_MAX:
@@ -204,8 +207,12 @@ class ComplaintController(http.Controller):
                 )
                 return [], {"attachment": f"{message} {again}"}
             total += len(content)
-            # The type is guessed from the content, never taken from the browser.
-            uploads.append((upload.filename, content))
+            # The type is read from the content, never taken from the browser,
+            # and the content must not contradict the name.
+            name, mimetype, error = check_upload(request.env, upload.filename, content)
+            if error:
+                return [], {"attachment": f"{error} {again}"}
+            uploads.append((name, content, mimetype))
         if total > ATTACHMENTS_TOTAL_MAX:
             message = _(
                 "The files together are larger than %(max)s MB.",
@@ -273,10 +280,11 @@ class ComplaintController(http.Controller):
                     {
                         "name": name,
                         "datas": base64.b64encode(content),
+                        "mimetype": mimetype,
                         "res_model": "helpdesk.ticket",
                         "res_id": ticket.id,
                     }
-                    for name, content in uploads
+                    for name, content, mimetype in uploads
                 ]
             )
         return ticket, owned

@@ -455,6 +455,62 @@ class TestComplaintPortal(HttpCase):
         self.assertFalse(self._new_partners())
 
     # ------------------------------------------------------------------
+    # What uploads and typing may carry
+    # ------------------------------------------------------------------
+
+    def test_attachment_contradicting_its_name(self):
+        executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" * 8
+        files = [
+            ("attachment", ("receipt.txt", b"Receipt S00042", "text/plain")),
+            ("attachment", ("invoice.pdf", executable, "application/pdf")),
+        ]
+        response = self._submit(files=files)
+        self._assert_refused(
+            response,
+            "The file “invoice.pdf” is not what its name says: its content is of another type.",
+            subject='value="The parcel arrived damaged"',
+            remedy=">Send a new lamp</textarea>",
+        )
+        self.assertIn("Please select your files again.", response.text)
+
+    def test_attachment_type_from_content_names_without_bidi_controls(self):
+        files = [
+            # shown as "photoexe.jpg" with its right-to-left override
+            ("attachment", ("photo\u202egpj.exe", b"MZ\x90\x00\x03\x00", "image/jpeg")),
+            # a JPEG whose first segment Odoo's guesser does not list
+            ("attachment", ("scan.jpg", b"\xff\xd8\xff\xeeAdobe", "image/jpeg")),
+            # a .jpg saved from a web page that is a WebP image
+            ("attachment", ("shop.jpg", b"RIFF\x10\x00\x00\x00WEBPVP8 ", "image/jpeg")),
+            ("attachment", ("orders.csv", b"order,date\nS00042,2026-03-02\n", "text/csv")),
+        ]
+        response = self._submit(
+            files=files,
+            email="new.customer@example.com",
+            name="Jonas \u202eJonaitis",
+            subject="Refund \u2067of\u2069 \u200forder\u200e S00042",
+            description="I paid \u202d100\u202c EUR.",
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self._new_tickets()
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.name, "Refund of order S00042")
+        self.assertEqual(complaint.partner_name, "Jonas Jonaitis")
+        self.assertEqual(complaint.partner_id.name, "Jonas Jonaitis")
+        self.assertIn("I paid 100 EUR.", complaint.description)
+        attachments = self.env["ir.attachment"].search(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(
+            dict(attachments.mapped(lambda a: (a.name, a.mimetype))),
+            {
+                "photogpj.exe": "application/octet-stream",
+                "scan.jpg": "image/jpeg",
+                "shop.jpg": "image/webp",
+                "orders.csv": "text/plain",
+            },
+        )
+
+    # ------------------------------------------------------------------
     # Policy
     # ------------------------------------------------------------------
 
