@@ -18,6 +18,12 @@ def strip_bidi(text):
     return BIDI_CONTROLS.sub("", text) if text else text
 
 
+def shorten(text, size):
+    """`text` cut to `size` characters at most, an ellipsis marking the cut."""
+    text = text or ""
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
 # Kinds of file: the types of one kind stand for the same sort of content (an
 # office document is a zip archive, a legacy one an OLE compound file, a CSV
 # file text, a .jpg saved from a web page may hold a WebP image).

@@ -1,6 +1,6 @@
 from odoo.exceptions import ValidationError
 
-from ..sanitize import strip_bidi, upload_mimetype
+from ..sanitize import shorten, strip_bidi, upload_mimetype
 from .common import Iso10002Case
 
 
@@ -17,6 +17,8 @@ class TestSanitize(Iso10002Case):
             "ok",
         )
         self.assertEqual(strip_bidi("Skundas dėl siuntos — שלום"), "Skundas dėl siuntos — שלום")
+        self.assertEqual(shorten("Jonas", 60), "Jonas")
+        self.assertEqual(shorten("x" * 61, 60), "x" * 59 + "…")
 
     def test_upload_mimetype(self):
         executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
