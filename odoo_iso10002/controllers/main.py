@@ -215,7 +215,7 @@ class ComplaintController(http.Controller):
         request.iso10002_captcha_passed = passed
         return passed
 
-    def _record_submission(self, values, outcome):
+    def _record_submission(self, values, outcome, new_contact=False):
         return (
             request.env["iso10002.form.submission"]
             .sudo()
@@ -225,7 +225,8 @@ class ComplaintController(http.Controller):
                     "ip_address": request.httprequest.remote_addr,
                     "email_normalized": email_normalize(values["email"]) or False,
                     "outcome": outcome,
-                }
+                },
+                new_contact=new_contact,
             )
         )
 
@@ -318,8 +319,8 @@ class ComplaintController(http.Controller):
         return uploads, {}
 
     def _complaint_partner(self, values):
-        """The complainant's contact, and whether the visitor owns it: it is
-        the logged-in user's own, or this submission created it."""
+        """The complainant's known contact (none when anonymous or new), and
+        whether the visitor owns it: it is the logged-in user's own."""
         if values["anonymous"]:
             return request.env["res.partner"], False
         email = email_normalize(values["email"])
@@ -327,17 +328,17 @@ class ComplaintController(http.Controller):
         if not user._is_public() and user.partner_id.email_normalized == email:
             return user.partner_id, True
         partners = request.env["res.partner"].sudo()
-        partner = partners.search([("email_normalized", "=", email)], limit=1)
-        if partner:
-            return partner, False
-        partner = partners.create(
+        return partners.search([("email_normalized", "=", email)], limit=1), False
+
+    def _create_complaint_partner(self, values):
+        partners = request.env["res.partner"].sudo()
+        return partners.create(
             {
                 "name": values["name"] or values["email"],
                 "email": values["email"],
                 "phone": values["phone"] or False,
             }
         )
-        return partner, True
 
     def _prepare_complaint_vals(self, team, values, partner):
         anonymous = values["anonymous"]
@@ -359,9 +360,14 @@ class ComplaintController(http.Controller):
         }
 
     def _create_complaint(self, team, values, uploads):
-        # Recorded for the form's limits.
-        self._record_submission(values, "recorded")
         partner, owned = self._complaint_partner(values)
+        # Recorded for the limits, and, for a new address, the claim of its
+        # contact: of two submissions at the same moment, the second is run
+        # again once the first is committed, and finds its contact.
+        new_contact = not partner and not values["anonymous"]
+        self._record_submission(values, "recorded", new_contact=new_contact)
+        if new_contact:
+            partner, owned = self._create_complaint_partner(values), True
         # As the website form does: the public user neither authors nor follows.
         tickets = (
             request.env["helpdesk.ticket"]

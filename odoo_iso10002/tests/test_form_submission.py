@@ -1,13 +1,18 @@
-from freezegun import freeze_time
+import uuid
 
+from freezegun import freeze_time
+from psycopg2.errors import SerializationFailure
+
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .common import Iso10002Case
 
 
 class TestFormSubmission(Iso10002Case):
-    """The public form's record of submissions: its limits, its retention."""
+    """The public form's record of submissions: its limits, its retention,
+    and the one contact per new address when two arrive at once."""
 
     def _values(self, **values):
         return {
@@ -68,3 +73,53 @@ class TestFormSubmission(Iso10002Case):
             self.env["iso10002.form.submission"]._gc_form_submissions()
         self.assertFalse(old.exists())
         self.assertTrue(recent.exists())
+
+    def test_released_claim(self):
+        """The contact a submission created is gone (archived, merged): the
+        next submission for that address creates and claims a new one."""
+        Submission = self.env["iso10002.form.submission"].sudo()
+        first = Submission._record(self._values(), new_contact=True)
+        self.assertEqual(first.contact_key, "jonas@example.com")
+        second = Submission._record(self._values(), new_contact=True)
+        self.assertEqual(second.contact_key, "jonas@example.com")
+        first.invalidate_recordset()
+        self.assertFalse(first.contact_key)
+
+    @mute_logger("odoo.sql_db")
+    def test_same_new_address_at_the_same_moment(self):
+        """Two requests, each in its own transaction (REPEATABLE READ, as
+        Odoo runs them): B began before A committed the contact A created,
+        so B's search cannot see it. B's claim fails with a serialization
+        failure, on which Odoo runs the request again; then B finds A's
+        contact."""
+        email = f"race-{uuid.uuid4().hex[:8]}@example.com"
+        self.addCleanup(self._delete_committed, email)
+        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
+            env_a = api.Environment(cr_a, SUPERUSER_ID, {})
+            env_b = api.Environment(cr_b, SUPERUSER_ID, {})
+            values = self._values(email_normalized=email)
+
+            def find_or_create(env):
+                # what the form does: look the contact up, claim it, create it
+                partners = env["res.partner"].search([("email_normalized", "=", email)])
+                if not partners:
+                    env["iso10002.form.submission"]._record(values, new_contact=True)
+                    partners = env["res.partner"].create({"name": "Race", "email": email})
+                return partners
+
+            # B's request has begun: its snapshot is taken
+            self.assertFalse(env_b["res.partner"].search_count([("email_normalized", "=", email)]))
+            contact = find_or_create(env_a)
+            cr_a.commit()
+            with self.assertRaises(SerializationFailure):
+                find_or_create(env_b)
+            cr_b.rollback()
+            env_b.invalidate_all()
+            self.assertEqual(find_or_create(env_b).ids, contact.ids, "B's retry finds A's contact")
+
+    def _delete_committed(self, email):
+        with self.registry.cursor() as cr:
+            cr.execute(
+                SQL("DELETE FROM iso10002_form_submission WHERE email_normalized = %s", email)
+            )
+            cr.execute(SQL("DELETE FROM res_partner WHERE email_normalized = %s", email))

@@ -455,8 +455,25 @@ class TestComplaintPortal(HttpCase):
         self.assertFalse(self._new_partners())
 
     # ------------------------------------------------------------------
-    # What uploads and typing may carry
+    # One contact per address; what uploads and typing may carry
     # ------------------------------------------------------------------
+
+    def test_same_new_address_one_contact(self):
+        self._submit(email="new.person@example.com")
+        response = self._submit(email="  New.Person@EXAMPLE.com ")
+        self.assertEqual(response.status_code, 200)
+        complaints = self._new_tickets()
+        self.assertEqual(len(complaints), 2)
+        partner = self._new_partners()
+        self.assertEqual(len(partner), 1, "the second submission finds the contact of the first")
+        self.assertEqual(complaints.partner_id, partner)
+        # the second visitor did not create the contact: no link to follow it here
+        self.assertNotIn("Follow your complaint", response.text)
+        submissions = self.env["iso10002.form.submission"].search(
+            [("email_normalized", "=", "new.person@example.com")]
+        )
+        self.assertEqual(len(submissions), 2)
+        self.assertEqual(submissions.mapped("contact_key"), [False, "new.person@example.com"])
 
     def test_attachment_contradicting_its_name(self):
         executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" * 8
