@@ -27,3 +27,5 @@ from . import iso10002_kpi
 from . import iso10002_management_review
 from . import iso10002_management_review_line
 from . import helpdesk_ticket_access
+from . import iso10002_form_submission
+from . import helpdesk_ticket_acknowledgement

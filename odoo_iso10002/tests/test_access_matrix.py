@@ -32,6 +32,7 @@ MATRIX = {
     "iso10002.complaint.report": ("", "r", "r", "", ""),
     "iso10002.audit.export": ("", "rwc", "rwc", "", ""),
     "iso10002.complaint.register": ("rwc", "rwc", "", "", ""),
+    "iso10002.form.submission": ("", "r", "", "", ""),
 }
 
 
