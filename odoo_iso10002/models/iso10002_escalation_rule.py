@@ -316,12 +316,11 @@ class Iso10002EscalationRule(models.Model):
             )
         if self.step:
             since = now - timedelta(hours=self.step_hours)
-            step_label = dict(self._fields["step"]._description_selection(self.env))[self.step]
 
             def in_step(complaint):
                 return _(
                     "in step “%(step)s” for %(hours)s h (since %(since)s, limit %(limit)s h)",
-                    step=step_label,
+                    step=self._selection_label("step", self.step),
                     hours=round((now - complaint.last_stage_update).total_seconds() / 3600),
                     since=self._format_datetime(complaint.last_stage_update, complaint),
                     limit=format(self.step_hours, "g"),
@@ -330,15 +329,14 @@ class Iso10002EscalationRule(models.Model):
             domain = [("iso_step", "=", self.step), ("last_stage_update", "<=", since)]
             conditions.append([(domain, in_step)])
         if self.min_severity:
-            severities = dict(self._fields["min_severity"]._description_selection(self.env))
             conditions.append(
                 [
                     (
                         [("severity", ">=", self.min_severity)],
                         lambda complaint: _(
                             "severity %(severity)s (at least %(minimum)s)",
-                            severity=severities[complaint.severity],
-                            minimum=severities[self.min_severity],
+                            severity=self._selection_label("min_severity", complaint.severity),
+                            minimum=self._selection_label("min_severity", self.min_severity),
                         ),
                     )
                 ]
@@ -375,12 +373,11 @@ class Iso10002EscalationRule(models.Model):
         """(domain, reason) of the deadline condition for one kind of deadline."""
         deadline_field, done_field = DEADLINE_FIELDS[kind]
         state_field = f"{deadline_field}_state"
-        label = dict(self._fields["deadline_kind"]._description_selection(self.env))[kind]
 
         def values(complaint):
             deadline = complaint[deadline_field]
             return {
-                "deadline": label.lower(),
+                "deadline": self._selection_label("deadline_kind", kind).lower(),
                 "due": self._format_datetime(deadline, complaint) if deadline else "?",
                 "hours": format(self.due_within_hours, "g"),
             }
@@ -429,6 +426,11 @@ class Iso10002EscalationRule(models.Model):
                 ],
             ]
         )
+
+    def _selection_label(self, fname, value):
+        """The label of `value` in the selection field `fname`, in the user's
+        language: read when a reason is written, not when a domain is built."""
+        return dict(self._fields[fname]._description_selection(self.env))[value]
 
     def _format_datetime(self, value, complaint):
         """`value` as the complaint's team reads it: in the time zone of the
