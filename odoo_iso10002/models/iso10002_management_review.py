@@ -122,10 +122,11 @@ class Iso10002ManagementReview(models.Model):
         kpi = self.env["iso10002.kpi"]
         for review in self:
             company, teams = review.company_id, review.team_ids
-            # the review's periods are days in UTC
-            current = kpi._figures(company, teams, review.date_from, review.date_to, tz="UTC")
+            # the periods are the company's local days, whoever computes them
+            tz = company._iso10002_tz()
+            current = kpi._figures(company, teams, review.date_from, review.date_to, tz=tz)
             previous = kpi._figures(
-                company, teams, review.previous_date_from, review.previous_date_to, tz="UTC"
+                company, teams, review.previous_date_from, review.previous_date_to, tz=tz
             )
             targets = kpi._targets(company, teams)
             review.line_ids.unlink()
