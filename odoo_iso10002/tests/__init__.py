@@ -17,3 +17,4 @@ from . import test_corrective_action
 from . import test_access_matrix
 from . import test_i18n
 from . import test_kpi
+from . import test_complaint_report
