@@ -29,6 +29,7 @@
         "views/iso10002_escalation_rule_views.xml",
         "views/helpdesk_ticket_deadline_views.xml",
         "views/helpdesk_ticket_escalation_views.xml",
+        "views/iso10002_form_submission_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
@@ -47,6 +48,12 @@
         "demo/iso10002_demo_review.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "odoo_iso10002/static/src/scss/iso10002_report.scss",
+        ],
+        "web.assets_frontend": [
+            "odoo_iso10002/static/src/js/complaint_form.js",
+        ],
         "web.assets_tests": [
             "odoo_iso10002/static/src/js/tours/*.js",
         ],

@@ -57,3 +57,17 @@ MB = 1024 * 1024
 ATTACHMENT_COUNT_MAX = 5
 ATTACHMENT_SIZE_MAX = 5 * MB
 ATTACHMENTS_TOTAL_MAX = 10 * MB
+
+# The public complaint form (/complaints/new), open to anyone: how often a
+# client address or an e-mail address may submit it (company settings, 0: no
+# limit), over which window, and how long submissions are kept to count them.
+FORM_LIMIT_IP_DEFAULT = 5
+FORM_LIMIT_EMAIL_DEFAULT = 3
+FORM_LIMIT_WINDOW_HOURS = 1
+FORM_SUBMISSION_RETENTION_DAYS = 1
+# The action Odoo's captcha modules check the form's token against.
+FORM_CAPTCHA_ACTION = "complaint_submit"
+# What of the visitor's typing the automatic acknowledgement repeats: anyone
+# can make it go to any address, so it never carries a long text of theirs.
+ECHO_NAME_MAX = 60
+ECHO_SUBJECT_MAX = 100

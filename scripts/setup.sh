@@ -11,7 +11,10 @@ CONF="$VAR/odoo.conf"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/odoo-iso10002/odoo-18.0"
 ODOO_GIT_URL="https://github.com/odoo/odoo.git"
 PYTHON="${PYTHON:-python3}"
-DEB_PACKAGES=(postgresql libpq-dev libldap2-dev libsasl2-dev chromium wkhtmltopdf poppler-utils)
+# fontconfig and the two font packages: system fonts for the printed reports,
+# which Debian's wkhtmltopdf embeds as text (web fonts it draws as outlines)
+DEB_PACKAGES=(postgresql libpq-dev libldap2-dev libsasl2-dev chromium wkhtmltopdf poppler-utils
+    fontconfig fonts-crosextra-carlito fonts-dejavu-core)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }

@@ -13,13 +13,20 @@ import logging
 from werkzeug.urls import url_encode
 
 from odoo import SUPERUSER_ID, http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import email_normalize, is_html_empty, plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..const import ATTACHMENT_COUNT_MAX, ATTACHMENT_SIZE_MAX, ATTACHMENTS_TOTAL_MAX, MB
+from ..const import (
+    ATTACHMENT_COUNT_MAX,
+    ATTACHMENT_SIZE_MAX,
+    ATTACHMENTS_TOTAL_MAX,
+    FORM_CAPTCHA_ACTION,
+    MB,
+)
+from ..sanitize import check_upload, strip_bidi
 
 _logger = logging.getLogger(__name__)
 
@@ -81,13 +88,40 @@ class ComplaintController(http.Controller):
         max_content_length=REQUEST_MAX,
     )
     def complaint_submit(self, **kw):
+        values = self._complaint_form_values(kw)
+        limit = (
+            request.env["iso10002.form.submission"]
+            .sudo()
+            ._limit_reached(request.httprequest.remote_addr, email_normalize(values["email"]))
+        )
+        if limit:
+            _logger.info(
+                "Complaint form: the limit per %s address is reached for %s, nothing recorded.",
+                limit,
+                request.httprequest.remote_addr,
+            )
+            return self._render_complaint_form(
+                values, {"limit": self._limit_message(limit)}, status=429
+            )
         if kw.get(HONEYPOT):
             _logger.info(
                 "Complaint form: honeypot filled in from %s, nothing recorded.",
                 request.httprequest.remote_addr,
             )
+            self._record_submission(values, "honeypot")
             return request.render("odoo_iso10002.complaint_thanks", {"ticket": False})
-        values = self._complaint_form_values(kw)
+        if not self._captcha_passed():
+            self._record_submission(values, "captcha")
+            return self._render_complaint_form(
+                values,
+                {
+                    "captcha": request.env._(
+                        "We could not confirm that the complaint comes from a person and "
+                        "not from a robot. Please send it again; if this goes on, contact "
+                        "us by e-mail or phone."
+                    )
+                },
+            )
         files = [f for f in request.httprequest.files.getlist("attachment") if f.filename]
         uploads, errors = self._read_attachments(files)
         errors = {**self._validate_complaint(values), **errors}
@@ -109,7 +143,7 @@ class ComplaintController(http.Controller):
             },
         )
 
-    def _render_complaint_form(self, values, errors=None):
+    def _render_complaint_form(self, values, errors=None, status=200):
         return request.render(
             "odoo_iso10002.complaint_form",
             {
@@ -128,12 +162,77 @@ class ComplaintController(http.Controller):
                     "attachments_total_mb": ATTACHMENTS_TOTAL_MAX // MB,
                 },
                 "honeypot": HONEYPOT,
+                "captcha": self._captcha_keys(),
             },
-            status=200,
+            status=status,
+        )
+
+    def _limit_message(self, limit):
+        _ = request.env._
+        if limit == "ip":
+            return _(
+                "Many complaints have been sent from your connection in the last hour: "
+                "please send yours later, or contact us by e-mail or phone."
+            )
+        return _(
+            "Several complaints have been sent for this e-mail address in the last hour: "
+            "please send yours later, or contact us by e-mail or phone."
+        )
+
+    def _captcha_keys(self):
+        """The site keys of Odoo's captcha modules, when they are installed and
+        configured: the form then carries their token."""
+        ir_http = request.env["ir.http"]
+        params = request.env["ir.config_parameter"].sudo()
+        return {
+            "action": FORM_CAPTCHA_ACTION,
+            "recaptcha": hasattr(ir_http, "_verify_recaptcha_token")
+            and params.get_param("recaptcha_public_key"),
+            "turnstile": hasattr(ir_http, "_verify_turnstile_token")
+            and params.get_param("cf.turnstile_site_key"),
+        }
+
+    def _captcha_passed(self):
+        """Whether the captcha token of the form passes Odoo's captcha modules
+        (google_recaptcha, website_cf_turnstile); without them, there is none
+        to pass."""
+        ir_http = request.env["ir.http"]
+        if not hasattr(ir_http, "_verify_request_recaptcha_token"):
+            return True
+        # A request run again after a serialization failure does not spend
+        # the token twice: the captcha service would refuse it.
+        if getattr(request, "iso10002_captcha_passed", False):
+            return True
+        try:
+            passed = ir_http._verify_request_recaptcha_token(FORM_CAPTCHA_ACTION)
+        except (UserError, ValidationError) as error:
+            _logger.info(
+                "Complaint form: captcha refused from %s: %s",
+                request.httprequest.remote_addr,
+                error,
+            )
+            passed = False
+        request.iso10002_captcha_passed = passed
+        return passed
+
+    def _record_submission(self, values, outcome, new_contact=False):
+        return (
+            request.env["iso10002.form.submission"]
+            .sudo()
+            ._record(
+                {
+                    "company_id": request.env.company.id,
+                    "ip_address": request.httprequest.remote_addr,
+                    "email_normalized": email_normalize(values["email"]) or False,
+                    "outcome": outcome,
+                },
+                new_contact=new_contact,
+            )
         )
 
     def _complaint_form_values(self, kw):
-        values = {name: (kw.get(name) or "").strip() for name in FORM_FIELDS}
+        # Bidirectional controls would make the text read otherwise than it is.
+        values = {name: strip_bidi(kw.get(name) or "").strip() for name in FORM_FIELDS}
         values["anonymous"] = bool(kw.get("anonymous"))
         if values["preferred_contact"] not in PREFERRED_CONTACTS:
             values["preferred_contact"] = "email"
@@ -186,7 +285,8 @@ class ComplaintController(http.Controller):
         return errors
 
     def _read_attachments(self, files):
-        """The uploaded files as (name, content), and the error if any."""
+        """The uploaded files as (name, content, mimetype), and the error if
+        any."""
         _ = request.env._
         again = _("Please select your files again.")
         if len(files) > ATTACHMENT_COUNT_MAX:
@@ -204,8 +304,12 @@ class ComplaintController(http.Controller):
                 )
                 return [], {"attachment": f"{message} {again}"}
             total += len(content)
-            # The type is guessed from the content, never taken from the browser.
-            uploads.append((upload.filename, content))
+            # The type is read from the content, never taken from the browser,
+            # and the content must not contradict the name.
+            name, mimetype, error = check_upload(request.env, upload.filename, content)
+            if error:
+                return [], {"attachment": f"{error} {again}"}
+            uploads.append((name, content, mimetype))
         if total > ATTACHMENTS_TOTAL_MAX:
             message = _(
                 "The files together are larger than %(max)s MB.",
@@ -215,8 +319,8 @@ class ComplaintController(http.Controller):
         return uploads, {}
 
     def _complaint_partner(self, values):
-        """The complainant's contact, and whether the visitor owns it: it is
-        the logged-in user's own, or this submission created it."""
+        """The complainant's known contact (none when anonymous or new), and
+        whether the visitor owns it: it is the logged-in user's own."""
         if values["anonymous"]:
             return request.env["res.partner"], False
         email = email_normalize(values["email"])
@@ -224,17 +328,17 @@ class ComplaintController(http.Controller):
         if not user._is_public() and user.partner_id.email_normalized == email:
             return user.partner_id, True
         partners = request.env["res.partner"].sudo()
-        partner = partners.search([("email_normalized", "=", email)], limit=1)
-        if partner:
-            return partner, False
-        partner = partners.create(
+        return partners.search([("email_normalized", "=", email)], limit=1), False
+
+    def _create_complaint_partner(self, values):
+        partners = request.env["res.partner"].sudo()
+        return partners.create(
             {
                 "name": values["name"] or values["email"],
                 "email": values["email"],
                 "phone": values["phone"] or False,
             }
         )
-        return partner, True
 
     def _prepare_complaint_vals(self, team, values, partner):
         anonymous = values["anonymous"]
@@ -262,6 +366,13 @@ class ComplaintController(http.Controller):
 
     def _create_complaint(self, team, values, uploads):
         partner, owned = self._complaint_partner(values)
+        # Recorded for the limits, and, for a new address, the claim of its
+        # contact: of two submissions at the same moment, the second is run
+        # again once the first is committed, and finds its contact.
+        new_contact = not partner and not values["anonymous"]
+        self._record_submission(values, "recorded", new_contact=new_contact)
+        if new_contact:
+            partner, owned = self._create_complaint_partner(values), True
         # As the website form does: the public user neither authors nor follows.
         tickets = (
             request.env["helpdesk.ticket"]
@@ -278,10 +389,11 @@ class ComplaintController(http.Controller):
                     {
                         "name": name,
                         "datas": base64.b64encode(content),
+                        "mimetype": mimetype,
                         "res_model": "helpdesk.ticket",
                         "res_id": ticket.id,
                     }
-                    for name, content in uploads
+                    for name, content, mimetype in uploads
                 ]
             )
         return ticket, owned

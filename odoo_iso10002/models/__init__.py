@@ -1,5 +1,8 @@
 from . import ir_cron_progress
 from . import mail_thread
+from . import iso10002_chatter_mixin
+from . import mail_activity
+from . import mail_message
 from . import res_company
 from . import res_config_settings
 from . import res_partner
@@ -24,3 +27,5 @@ from . import iso10002_kpi
 from . import iso10002_management_review
 from . import iso10002_management_review_line
 from . import helpdesk_ticket_access
+from . import iso10002_form_submission
+from . import helpdesk_ticket_acknowledgement

@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .iso10002_chatter_mixin import AUDITOR_GROUP
+
 MANAGER_GROUP = "odoo_iso10002.group_complaint_manager"
-AUDITOR_GROUP = "odoo_iso10002.group_complaint_auditor"
 
 
 class HelpdeskTicket(models.Model):
@@ -12,10 +13,16 @@ class HelpdeskTicket(models.Model):
     Who may read a complaint is decided by a global record rule (security/):
     a confidential complaint is read by its handler, complaint managers and
     auditors (and, on the portal, by the complainant only); the person a
-    complaint is about does not read it unless a manager allows it."""
+    complaint is about does not read it unless a manager allows it. Who
+    changes a complaint's chatter: see iso10002.chatter.mixin."""
 
-    # One file per concern of the complaint model, as STYLE.md asks.
-    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+    # One file per concern of the complaint model; the chatter mixin first, so
+    # that its _mail_post_access replaces helpdesk_mgmt's.
+    _name = "helpdesk.ticket"
+    _inherit = [  # pylint: disable=consider-merging-classes-inherited
+        "iso10002.chatter.mixin",
+        "helpdesk.ticket",
+    ]
 
     is_confidential = fields.Boolean(
         string="Confidential",
@@ -67,19 +74,6 @@ class HelpdeskTicket(models.Model):
                     "complaint or let the person it is about read it."
                 )
             )
-
-    def _get_mail_message_access(self, res_ids, operation, model_name=None):
-        # Helpdesk lets readers post (for portal customers); on a complaint an
-        # employee must be allowed to write it, so read-only auditors post nothing.
-        access = super()._get_mail_message_access(res_ids, operation, model_name=model_name)
-        if (
-            access == "read"
-            and operation == "create"
-            and not self.env.user.share
-            and self.sudo().browse(res_ids).filtered("is_complaint")
-        ):
-            return "write"
-        return access
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         confidential = self.filtered("is_confidential")

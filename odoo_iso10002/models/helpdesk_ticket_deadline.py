@@ -23,7 +23,7 @@ def deadline_state(deadline, done, now, at_risk_hours):
 class HelpdeskTicket(models.Model):
     """Complaint deadlines on the team's working calendar (ISO 10002 4.15)."""
 
-    # One file per concern of the complaint model, as STYLE.md asks.
+    # The complaint model, one concern per file.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     last_stage_update = fields.Datetime(index=True)

@@ -11,7 +11,7 @@ class HelpdeskTicket(models.Model):
     at once on an event (health & safety, rejected decision), hourly by the
     cron for the rest."""
 
-    # One file per concern of the complaint model, as STYLE.md asks.
+    # The complaint model, one concern per file.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     escalation_level = fields.Integer(

@@ -38,7 +38,7 @@ class HelpdeskTicket(models.Model):
     decision, remedies, compensation, steps, escalations, satisfaction score.
     """
 
-    # One file per concern of the complaint model, as STYLE.md asks.
+    # The complaint model, one concern per file.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     anonymised_date = fields.Datetime(

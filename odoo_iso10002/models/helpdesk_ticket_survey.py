@@ -14,7 +14,7 @@ class HelpdeskTicket(models.Model):
     surveyed a second time, so that nobody is asked twice about one complaint.
     """
 
-    # One file per concern of the complaint model, as STYLE.md asks.
+    # The complaint model, one concern per file.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     survey_answer_ids = fields.One2many(

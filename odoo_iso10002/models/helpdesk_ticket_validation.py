@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
 from ..const import ATTACHMENT_SIZE_MAX, MB, STEP_DATES
+from ..sanitize import check_upload, strip_bidi
 
 # Dates typed on another device may run a little ahead of the server's clock.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -12,11 +13,21 @@ CLOCK_SKEW = timedelta(minutes=5)
 
 class HelpdeskTicket(models.Model):
     """Input validation of complaints, whatever the write path (form, import,
-    RPC): impossible dates, stages outside the ISO process, oversized files.
-    The negative compensation check lives with its field."""
+    RPC): impossible dates, stages outside the ISO process, oversized files,
+    files whose content contradicts their name, bidirectional controls in
+    subjects and file names. The negative compensation check lives with its
+    field."""
 
-    # One file per concern of the complaint model, as STYLE.md asks.
+    # The complaint model, one concern per file.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    def _iso_check_values(self, vals):
+        # Cleans rather than refuses: a subject keeps its text, without the
+        # invisible characters that would make it read otherwise.
+        res = super()._iso_check_values(vals)
+        if vals.get("name"):
+            vals["name"] = strip_bidi(vals["name"])
+        return res
 
     def _iso_format_date(self, value):
         return format_datetime(self.env, value, tz=self.env.user.tz or "UTC")
@@ -91,11 +102,18 @@ class HelpdeskTicket(models.Model):
 
     def _process_attachments_for_post(self, attachments, attachment_ids, message_values):
         """Files a user uploads in the composer of a complaint (backend or
-        portal) are held to the public form's size limit. Files that come by
-        mail or from templates are not: no message may be lost."""
+        portal) are held to the public form's rules: size, content agreeing
+        with the name; their type is read from the content. Files that come
+        by mail or from templates are not refused: no message may be lost.
+        All lose the bidirectional controls of their names."""
         complaint = self.browse()
         if message_values.get("model", self._name) == self._name:
             complaint = self.browse(message_values.get("res_id") or self.ids[:1])
+        if attachments and complaint.is_complaint:
+            attachments = [
+                (strip_bidi(attachment[0]) or "attachment", *attachment[1:])
+                for attachment in attachments
+            ]
         if attachment_ids and complaint.is_complaint:
             uploads = (
                 self.env["ir.attachment"]
@@ -114,4 +132,9 @@ class HelpdeskTicket(models.Model):
                             limit=ATTACHMENT_SIZE_MAX // MB,
                         )
                     )
+                name, mimetype, error = check_upload(self.env, upload.name, upload.raw)
+                if error:
+                    raise ValidationError(error)
+                if (name, mimetype) != (upload.name, upload.mimetype):
+                    upload.write({"name": name, "mimetype": mimetype})
         return super()._process_attachments_for_post(attachments, attachment_ids, message_values)

@@ -22,7 +22,8 @@ class Iso10002CorrectiveAction(models.Model):
 
     _name = "iso10002.corrective.action"
     _description = "Corrective or Improvement Action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # the chatter mixin first: its _mail_post_access replaces mail.thread's
+    _inherit = ["iso10002.chatter.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_deadline, id desc"
     _check_company_auto = True
 

@@ -18,7 +18,8 @@ class Iso10002ManagementReview(models.Model):
 
     _name = "iso10002.management.review"
     _description = "Management Review of Complaints Handling"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # the chatter mixin first: its _mail_post_access replaces mail.thread's
+    _inherit = ["iso10002.chatter.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_to desc, id desc"
     _check_company_auto = True
 
@@ -119,27 +120,29 @@ class Iso10002ManagementReview(models.Model):
     def action_compute(self):
         """Take the KPI snapshot of the period and of the previous one."""
         self._check_not_done()
-        kpi = self.env["iso10002.kpi"]
         for review in self:
-            company, teams = review.company_id, review.team_ids
-            # the periods are the company's local days, whoever computes them
-            tz = company._iso10002_tz()
-            current = kpi._figures(company, teams, review.date_from, review.date_to, tz=tz)
-            previous = kpi._figures(
-                company, teams, review.previous_date_from, review.previous_date_to, tz=tz
-            )
-            targets = kpi._targets(company, teams)
+            lines = review._kpi_recompute_lines()
             review.line_ids.unlink()
             review.write(
                 {
-                    "line_ids": [
-                        fields.Command.create(vals)
-                        for vals in review._kpi_line_values(current, previous, targets)
-                    ],
+                    "line_ids": [fields.Command.create(vals) for vals in lines],
                     "date_computed": fields.Datetime.now(),
                 }
             )
         return True
+
+    def _kpi_recompute_lines(self):
+        """The line values of the review's figures as the data gives them now."""
+        self.ensure_one()
+        kpi = self.env["iso10002.kpi"]
+        company, teams = self.company_id, self.team_ids
+        # the periods are the company's local days, whoever computes them
+        tz = company._iso10002_tz()
+        current = kpi._figures(company, teams, self.date_from, self.date_to, tz=tz)
+        previous = kpi._figures(
+            company, teams, self.previous_date_from, self.previous_date_to, tz=tz
+        )
+        return self._kpi_line_values(current, previous, kpi._targets(company, teams))
 
     def action_start_review(self):
         if self.filtered(lambda review: not review.date_computed):

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..const import FORM_LIMIT_EMAIL_DEFAULT, FORM_LIMIT_IP_DEFAULT
 
 
 class ResCompany(models.Model):
@@ -49,6 +52,27 @@ class ResCompany(models.Model):
         "(complainant, texts, attachments, e-mails) is anonymised; its figures are "
         "kept for the statistics. 0 keeps the personal data forever.",
     )
+    # The public complaint form (/complaints/new): how often it may be sent
+    iso10002_form_limit_ip = fields.Integer(
+        string="Complaint Form Submissions per Client Address per Hour",
+        default=FORM_LIMIT_IP_DEFAULT,
+        help="How many complaints the public form accepts from one client (IP) "
+        "address in an hour, refused robot submissions included. 0: no limit.",
+    )
+    iso10002_form_limit_email = fields.Integer(
+        string="Complaint Form Submissions per E-mail Address per Hour",
+        default=FORM_LIMIT_EMAIL_DEFAULT,
+        help="How many complaints the public form accepts for one e-mail address "
+        "in an hour; each is acknowledged to that address. 0: no limit.",
+    )
+
+    @api.constrains("iso10002_form_limit_ip", "iso10002_form_limit_email")
+    def _check_iso10002_form_limits(self):
+        for company in self:
+            if company.iso10002_form_limit_ip < 0 or company.iso10002_form_limit_email < 0:
+                raise ValidationError(
+                    self.env._("The complaint form's limits cannot be negative (0: no limit).")
+                )
 
     def _iso10002_tz(self):
         """The time zone of the company's days, in which every complaints

@@ -23,3 +23,9 @@ class ResConfigSettings(models.TransientModel):
     iso10002_retention_months = fields.Integer(
         related="company_id.iso10002_retention_months", readonly=False
     )
+    iso10002_form_limit_ip = fields.Integer(
+        related="company_id.iso10002_form_limit_ip", readonly=False
+    )
+    iso10002_form_limit_email = fields.Integer(
+        related="company_id.iso10002_form_limit_email", readonly=False
+    )

@@ -17,4 +17,6 @@ from . import test_corrective_action
 from . import test_access_matrix
 from . import test_i18n
 from . import test_kpi
+from . import test_sanitize
+from . import test_form_submission
 from . import test_complaint_report

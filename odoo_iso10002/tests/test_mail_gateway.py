@@ -241,7 +241,9 @@ class TestMailGateway(Iso10002Case):
         with self.assertLogs("odoo.addons.odoo_iso10002", "WARNING"):
             complaint = self._receive("The lamp arrived broken.")
         self.assertEqual(complaint.iso_step, "acknowledged")
-        self.assertTrue(complaint.message_ids.filtered(lambda m: "its template was deleted" in m.body))
+        self.assertTrue(
+            complaint.message_ids.filtered(lambda m: "its template was deleted" in m.body)
+        )
 
     def test_archived_acknowledged_stage(self):
         self._stage("acknowledged").active = False

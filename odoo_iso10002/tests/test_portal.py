@@ -5,7 +5,7 @@ from unittest.mock import patch
 from lxml import html
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -323,8 +323,8 @@ class TestComplaintPortal(HttpCase):
         self.assertFalse(self._new_tickets())
         self.assertFalse(self._new_partners())
 
-    def _assert_refused(self, response, message, **kept):
-        self.assertEqual(response.status_code, 200)
+    def _assert_refused(self, response, message, status=200, **kept):
+        self.assertEqual(response.status_code, status)
         self.assertIn(message, response.text)
         self.assertIn("Your complaint has not been sent yet", response.text)
         for value in kept.values():
@@ -453,6 +453,215 @@ class TestComplaintPortal(HttpCase):
         self.assertIn("We cannot record complaints online at the moment", response.text)
         self.assertFalse(self._new_tickets())
         self.assertFalse(self._new_partners())
+
+    # ------------------------------------------------------------------
+    # One contact per address; what uploads and typing may carry
+    # ------------------------------------------------------------------
+
+    def test_same_new_address_one_contact(self):
+        self._submit(email="new.person@example.com")
+        response = self._submit(email="  New.Person@EXAMPLE.com ")
+        self.assertEqual(response.status_code, 200)
+        complaints = self._new_tickets()
+        self.assertEqual(len(complaints), 2)
+        partner = self._new_partners()
+        self.assertEqual(len(partner), 1, "the second submission finds the contact of the first")
+        self.assertEqual(complaints.partner_id, partner)
+        # the second visitor did not create the contact: no link to follow it here
+        self.assertNotIn("Follow your complaint", response.text)
+        submissions = self.env["iso10002.form.submission"].search(
+            [("email_normalized", "=", "new.person@example.com")]
+        )
+        self.assertEqual(len(submissions), 2)
+        self.assertEqual(submissions.mapped("contact_key"), [False, "new.person@example.com"])
+
+    def test_attachment_contradicting_its_name(self):
+        executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" * 8
+        files = [
+            ("attachment", ("receipt.txt", b"Receipt S00042", "text/plain")),
+            ("attachment", ("invoice.pdf", executable, "application/pdf")),
+        ]
+        response = self._submit(files=files)
+        self._assert_refused(
+            response,
+            "The file “invoice.pdf” is not what its name says: its content is of another type.",
+            subject='value="The parcel arrived damaged"',
+            remedy=">Send a new lamp</textarea>",
+        )
+        self.assertIn("Please select your files again.", response.text)
+
+    def test_attachment_type_from_content_names_without_bidi_controls(self):
+        files = [
+            # shown as "photoexe.jpg" with its right-to-left override
+            ("attachment", ("photo\u202egpj.exe", b"MZ\x90\x00\x03\x00", "image/jpeg")),
+            # a JPEG whose first segment Odoo's guesser does not list
+            ("attachment", ("scan.jpg", b"\xff\xd8\xff\xeeAdobe", "image/jpeg")),
+            # a .jpg saved from a web page that is a WebP image
+            ("attachment", ("shop.jpg", b"RIFF\x10\x00\x00\x00WEBPVP8 ", "image/jpeg")),
+            ("attachment", ("orders.csv", b"order,date\nS00042,2026-03-02\n", "text/csv")),
+        ]
+        response = self._submit(
+            files=files,
+            email="new.customer@example.com",
+            name="Jonas \u202eJonaitis",
+            subject="Refund \u2067of\u2069 \u200forder\u200e S00042",
+            description="I paid \u202d100\u202c EUR.",
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self._new_tickets()
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.name, "Refund of order S00042")
+        self.assertEqual(complaint.partner_name, "Jonas Jonaitis")
+        self.assertEqual(complaint.partner_id.name, "Jonas Jonaitis")
+        self.assertIn("I paid 100 EUR.", complaint.description)
+        attachments = self.env["ir.attachment"].search(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(
+            dict(attachments.mapped(lambda a: (a.name, a.mimetype))),
+            {
+                "photogpj.exe": "application/octet-stream",
+                "scan.jpg": "image/jpeg",
+                "shop.jpg": "image/webp",
+                "orders.csv": "text/plain",
+            },
+        )
+
+    # ------------------------------------------------------------------
+    # Limits, captcha and what the acknowledgement repeats
+    # ------------------------------------------------------------------
+
+    def test_limit_per_client_address(self):
+        self.company.write({"iso10002_form_limit_ip": 2, "iso10002_form_limit_email": 0})
+        for n in range(2):
+            self.assertEqual(self._submit(email=f"visitor{n}@example.com").status_code, 200)
+        self.last_ticket_id = self._last_id("helpdesk.ticket")
+        self.last_partner_id = self._last_id("res.partner")
+        response = self._submit(email="visitor2@example.com", description="Third one.")
+        self._assert_refused(
+            response,
+            "Many complaints have been sent from your connection in the last hour",
+            status=429,
+            subject='value="The parcel arrived damaged"',
+            email='value="visitor2@example.com"',
+            description=">Third one.</textarea>",
+        )
+        # nothing recorded either: the refusal does not count
+        self.assertEqual(
+            self.env["iso10002.form.submission"].search_count([("ip_address", "=", "127.0.0.1")]),
+            2,
+        )
+        # no limit
+        self.company.iso10002_form_limit_ip = 0
+        self.assertEqual(self._submit(email="visitor2@example.com").status_code, 200)
+        self.assertEqual(len(self._new_tickets()), 1)
+
+    def test_limit_per_email_address(self):
+        self.company.write({"iso10002_form_limit_ip": 0, "iso10002_form_limit_email": 1})
+        self.assertEqual(self._submit(email="target@example.com").status_code, 200)
+        self.last_ticket_id = self._last_id("helpdesk.ticket")
+        self.last_partner_id = self._last_id("res.partner")
+        # anonymous or not, in any case: the acknowledgement goes to the same address
+        response = self._submit(email=" Target@Example.com", anonymous="1")
+        self._assert_refused(
+            response,
+            "Several complaints have been sent for this e-mail address in the last hour",
+            status=429,
+        )
+        self.assertEqual(self._submit(email="other@example.com").status_code, 200)
+
+    @mute_logger("odoo.addons.odoo_iso10002.controllers.main")
+    def test_refused_robots_count_for_the_address(self):
+        self.company.write({"iso10002_form_limit_ip": 2, "iso10002_form_limit_email": 0})
+        self._submit(website_url="https://spam.example.com")
+        IrHttp = type(self.env["ir.http"])
+        with patch.object(
+            IrHttp, "_verify_request_recaptcha_token", lambda self, action: False, create=True
+        ):
+            self._submit()
+        self.assertEqual(
+            self.env["iso10002.form.submission"]
+            .search([("ip_address", "=", "127.0.0.1")])
+            .mapped("outcome"),
+            ["captcha", "honeypot"],
+        )
+        response = self._submit()
+        self.assertEqual(response.status_code, 429)
+        self.assertFalse(self._new_tickets())
+
+    @mute_logger("odoo.addons.odoo_iso10002.controllers.main")
+    def test_captcha(self):
+        IrHttp = type(self.env["ir.http"])
+        actions = []
+
+        def verify(answer):
+            def _verify_request_recaptcha_token(self, action):
+                actions.append(action)
+                if isinstance(answer, Exception):
+                    raise answer
+                return answer
+
+            return _verify_request_recaptcha_token
+
+        refusal = "We could not confirm that the complaint comes from a person"
+        for answer in (False, ValidationError("The reCaptcha token is invalid.")):
+            with patch.object(
+                IrHttp, "_verify_request_recaptcha_token", verify(answer), create=True
+            ):
+                response = self._submit(description="Checked by a captcha.")
+            self._assert_refused(response, refusal, description=">Checked by a captcha.</textarea>")
+        with patch.object(IrHttp, "_verify_request_recaptcha_token", verify(True), create=True):
+            response = self._submit()
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(self._new_tickets()), 1)
+        self.assertEqual(actions, ["complaint_submit"] * 3)
+
+    def test_captcha_token_field(self):
+        page = self.url_open("/complaints/new").text
+        self.assertNotIn("recaptcha", page)
+        self.assertNotIn("cf-turnstile", page)
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("recaptcha_public_key", "site-key-recaptcha")
+        params.set_param("cf.turnstile_site_key", "site-key-turnstile")
+        # set, but without their modules: nothing to verify the token with
+        self.assertNotIn("site-key", self.url_open("/complaints/new").text)
+        IrHttp = type(self.env["ir.http"])
+        with (
+            patch.object(IrHttp, "_verify_recaptcha_token", lambda *a: "is_human", create=True),
+            patch.object(IrHttp, "_verify_turnstile_token", lambda *a: "is_human", create=True),
+        ):
+            page = html.fromstring(self.url_open("/complaints/new").text)
+        [form] = page.xpath("//form[@action='/complaints/submit']")
+        self.assertEqual(form.get("data-recaptcha-key"), "site-key-recaptcha")
+        self.assertEqual(form.get("data-captcha-action"), "complaint_submit")
+        self.assertTrue(form.xpath(".//input[@type='hidden'][@name='recaptcha_token_response']"))
+        [turnstile] = form.xpath(".//div[contains(@class, 'cf-turnstile')]")
+        self.assertEqual(turnstile.get("data-sitekey"), "site-key-turnstile")
+        self.assertEqual(turnstile.get("data-response-field-name"), "turnstile_captcha")
+
+    def test_acknowledgement_repeats_little(self):
+        name = "Jonas " + "Vardenis" * 24
+        subject = "Subject " + "words " * 32
+        response = self._submit(
+            email="echo@example.com",
+            name=name,
+            subject=subject.strip(),
+            description="SECRET-DESCRIPTION-TEXT",
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self._new_tickets()
+        self.assertEqual(complaint.partner_name, name, "the complaint keeps what was typed")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "helpdesk.ticket"), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertIn(complaint.number, mail.subject)
+        body = str(mail.body_html)
+        self.assertIn(f"Dear {name[:59]}…,", body)
+        self.assertNotIn(name[:61], body)
+        self.assertIn(subject[:99], body)
+        self.assertNotIn(subject[:101], body)
+        self.assertNotIn("SECRET-DESCRIPTION-TEXT", body)
 
     # ------------------------------------------------------------------
     # Policy

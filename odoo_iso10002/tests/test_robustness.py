@@ -108,10 +108,11 @@ class TestRobustness(Iso10002Case):
         complaint = self._assessed()
         Attachment = self.env["ir.attachment"].with_user(self.handler)
 
-        def upload(name, size):
+        def upload(name, size, signature=b""):
             # as /mail/attachment/upload does for the composer
+            raw = signature + b"x" * (size - len(signature))
             return Attachment.sudo().create(
-                {"name": name, "raw": b"x" * size, "res_model": "mail.compose.message", "res_id": 0}
+                {"name": name, "raw": raw, "res_model": "mail.compose.message", "res_id": 0}
             )
 
         messages = complaint.message_ids
@@ -124,7 +125,7 @@ class TestRobustness(Iso10002Case):
         self.assertEqual(complaint.message_ids, messages, "nothing posted")
         self.assertEqual(big.res_model, "mail.compose.message", "nor attached")
 
-        photo = upload("photo.jpg", 1024)
+        photo = upload("photo.jpg", 1024, b"\xff\xd8\xff\xe0")
         message = complaint.message_post(body="See the photo", attachment_ids=photo.ids)
         self.assertEqual(message.attachment_ids, photo)
         self.assertEqual(photo.res_model, "helpdesk.ticket")

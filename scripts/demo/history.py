@@ -333,6 +333,6 @@ def write(customers, complaints, output):
     activities = f"[('res_model', '=', 'helpdesk.ticket'), ('res_id', 'in', {handled})]"
     out.function("mail.activity", "action_done", f"[obj().search({activities}).ids]")
     out.add("<!-- Escalate what is overdue at install time rather than at the next hourly run. -->")
-    out.add('<function model="helpdesk.ticket" name="_cron_escalate" eval="[[]]" />')
+    out.add('<function model="helpdesk.ticket" name="_cron_escalate" eval="[]" />')
     out.add("</odoo>", 0)
     output.write_text("\n".join(out.lines) + "\n", encoding="utf-8")
