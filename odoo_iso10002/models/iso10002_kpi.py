@@ -110,11 +110,13 @@ class Iso10002Kpi(models.AbstractModel):
         return {key: max(teams.mapped(field), default=0.0) for key, field in TARGET_FIELDS.items()}
 
     @api.model
-    def _figures(self, company, teams, date_from, date_to, tz="UTC"):
+    def _figures(self, company, teams, date_from, date_to, tz=None):
         """Figures of the complaints of ``teams`` (empty: all complaint teams)
         of ``company`` over the local days [date_from, date_to] of time zone
-        ``tz``: a list of dicts with section, key, name, unit, value, and
-        currency_id for amounts."""
+        ``tz``, by default the company's (`res.company._iso10002_tz`): a list
+        of dicts with section, key, name, unit, value, and currency_id for
+        amounts."""
+        tz = tz or company._iso10002_tz()
         engine = self.sudo().with_context(active_test=False)
         scope = engine._scope(company, engine._teams(company, teams), date_from, date_to, tz)
         engine.env.flush_all()

@@ -136,10 +136,11 @@ class Iso10002ManagementReview(models.Model):
         self.ensure_one()
         kpi = self.env["iso10002.kpi"]
         company, teams = self.company_id, self.team_ids
-        # the review's periods are days in UTC
-        current = kpi._figures(company, teams, self.date_from, self.date_to, tz="UTC")
+        # the periods are the company's local days, whoever computes them
+        tz = company._iso10002_tz()
+        current = kpi._figures(company, teams, self.date_from, self.date_to, tz=tz)
         previous = kpi._figures(
-            company, teams, self.previous_date_from, self.previous_date_to, tz="UTC"
+            company, teams, self.previous_date_from, self.previous_date_to, tz=tz
         )
         return self._kpi_line_values(current, previous, kpi._targets(company, teams))
 

@@ -73,3 +73,19 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The complaint form's limits cannot be negative (0: no limit).")
                 )
+
+    def _iso10002_tz(self):
+        """The time zone of the company's days, in which every complaints
+        period is counted: management reviews, the analysis, the audit export
+        and the survey statistics.
+
+        The working calendar's zone first: the company's deadlines already
+        count on that calendar, and its working days are the days the
+        company lives by, wherever its users are. Then the zone of the
+        company's own contact, for a company without calendar; UTC only when
+        neither is set. Never the user's zone: the figures of a period must
+        not depend on who computes them. The complaints analysis (SQL view
+        iso10002.complaint.report) applies the same rule in SQL."""
+        self.ensure_one()
+        company = self.sudo()
+        return company.resource_calendar_id.tz or company.partner_id.tz or "UTC"

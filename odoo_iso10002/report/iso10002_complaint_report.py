@@ -43,6 +43,20 @@ class Iso10002ComplaintReport(models.Model):
     is_repeat = fields.Boolean(string="Repeat Complaint", readonly=True)
     date_received = fields.Datetime(string="Received On", readonly=True)
     date_closed = fields.Datetime(string="Closed On", readonly=True)
+    # The periods and month groupings of the analysis: the company's days,
+    # whatever the time zone of the browser.
+    received_day = fields.Date(
+        string="Day of Receipt",
+        readonly=True,
+        help="The day the complaint was received, in the company's time zone "
+        "(that of its working hours).",
+    )
+    closed_day = fields.Date(
+        string="Day of Closing",
+        readonly=True,
+        help="The day the complaint was closed, in the company's time zone "
+        "(that of its working hours).",
+    )
     hours_to_acknowledge = fields.Float(
         string="Working Hours to Acknowledge", readonly=True, aggregator="avg"
     )
@@ -74,6 +88,8 @@ class Iso10002ComplaintReport(models.Model):
 
     def init(self):
         # Measures of a step not reached are NULL, so that averages skip them.
+        # The company's time zone is the rule of res.company._iso10002_tz: its
+        # working calendar's, else its contact's, else UTC.
         tools.drop_view_if_exists(self.env.cr, self._table)
         query = SQL(
             """
@@ -84,6 +100,10 @@ class Iso10002ComplaintReport(models.Model):
                    t.stage_id, t.iso_step, t.iso_step != 'closed' AS is_open,
                    t.severity, t.health_safety, t.complexity, t.impact, t.root_cause_id,
                    t.decision, t.is_repeat, t.date_received, t.date_closed,
+                   (t.date_received AT TIME ZONE 'UTC' AT TIME ZONE company_tz.tz)::date
+                       AS received_day,
+                   (t.date_closed AT TIME ZONE 'UTC' AT TIME ZONE company_tz.tz)::date
+                       AS closed_day,
                    CASE WHEN t.date_acknowledged IS NOT NULL
                         THEN t.hours_to_acknowledge END AS hours_to_acknowledge,
                    CASE WHEN t.date_decision_communicated IS NOT NULL
@@ -100,6 +120,12 @@ class Iso10002ComplaintReport(models.Model):
                    t.compensation_amount, t.currency_id,
                    t.is_confidential, t.subject_user_id, t.subject_user_may_read
               FROM helpdesk_ticket t
+              JOIN (SELECT c.id,
+                           COALESCE(NULLIF(cal.tz, ''), NULLIF(p.tz, ''), 'UTC') AS tz
+                      FROM res_company c
+                      LEFT JOIN resource_calendar cal ON cal.id = c.resource_calendar_id
+                      LEFT JOIN res_partner p ON p.id = c.partner_id) company_tz
+                ON company_tz.id = t.company_id
              WHERE t.is_complaint
             """,
             SQL.identifier(self._table),

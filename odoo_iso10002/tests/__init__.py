@@ -19,3 +19,4 @@ from . import test_i18n
 from . import test_kpi
 from . import test_sanitize
 from . import test_form_submission
+from . import test_complaint_report

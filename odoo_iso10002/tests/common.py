@@ -1,3 +1,7 @@
+from datetime import datetime
+
+import pytz
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -9,12 +13,23 @@ class Iso10002Case(TransactionCase):
 
     Built from scratch so that the tests neither rely on demo data nor on the
     default team, which admins may change.
+
+    The company, its working calendars and the test users live in the time
+    zone ``tz``. Period and deadline tests run a second time in a subclass
+    set to Europe/Vilnius (UTC+2 in winter, UTC+3 in summer), where a local
+    day is not a UTC day: they give their times as local wall-clock times
+    (`_local`), so that the same expectations hold in both zones.
     """
+
+    tz = "UTC"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
+        cls.company.partner_id.tz = cls.tz
+        cls.company.resource_calendar_id.tz = cls.tz
+        cls.env.user.tz = cls.tz
         cls.complaint_team = cls.env["helpdesk.ticket.team"].create(
             {"name": "Test Complaints", "is_complaint_team": True}
         )
@@ -49,6 +64,7 @@ class Iso10002Case(TransactionCase):
                 ("iso_auditor", "group_complaint_auditor"),
             )
         )
+        (cls.handler | cls.other_handler | cls.manager | cls.auditor).tz = cls.tz
         cls.complaint_team.user_ids = [Command.link(cls.handler.id)]
         cls.other_complaint_team.user_ids = [Command.link(cls.other_handler.id)]
         cls.partner = cls.env["res.partner"].create(
@@ -56,12 +72,23 @@ class Iso10002Case(TransactionCase):
         )
 
     @classmethod
+    def _local(cls, wall_clock):
+        """The instant of a wall-clock time of the class's zone, in UTC without
+        tzinfo as Odoo stores datetimes: ``"2026-07-01 00:30"`` is 2026-07-01
+        00:30 in UTC, and 2026-06-30 21:30 in Vilnius."""
+        if isinstance(wall_clock, str):
+            wall_clock = datetime.fromisoformat(wall_clock)
+        moment = pytz.timezone(cls.tz).localize(wall_clock, is_dst=None)
+        return moment.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @classmethod
     def _office_calendar(cls):
-        """Monday to Friday, 8-12 and 13-17 UTC: 8 working hours a day."""
+        """Monday to Friday, 8-12 and 13-17 in the class's zone: 8 working
+        hours a day."""
         return cls.env["resource.calendar"].create(
             {
-                "name": "Office hours (UTC)",
-                "tz": "UTC",
+                "name": f"Office hours ({cls.tz})",
+                "tz": cls.tz,
                 "attendance_ids": [
                     Command.create(
                         {

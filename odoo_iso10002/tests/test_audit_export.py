@@ -19,8 +19,9 @@ class TestAuditExport(Iso10002Case):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Vilnius is UTC+3 in summer: the auditor's days are not UTC days.
-        (cls.auditor | cls.manager).tz = "Europe/Vilnius"
+        # The auditor works from New York, whose days are not the company's:
+        # the export follows the company's days all the same.
+        (cls.auditor | cls.manager).tz = "America/New_York"
         cls.other_company = cls.env["res.company"].create({"name": "Other Shop UAB"})
         foreign_team = cls.env["helpdesk.ticket.team"].create(
             {
@@ -31,19 +32,22 @@ class TestAuditExport(Iso10002Case):
         )
         cls.iso_stages.team_ids = [Command.link(foreign_team.id)]
         # registered, and so acknowledged, days after the end of the quarter
-        with freeze_time("2026-10-05 10:00:00"):
-            # 1 July, 01:30 in Vilnius: the first day of the third quarter there
+        with freeze_time(cls._local("2026-10-05 10:00")):
+            # 1 July, 01:30 for the company: the first day of the third quarter
+            # (30 June in New York; in Vilnius, 22:30 UTC on 30 June)
             cls.first = cls._create_ticket(
-                cls.complaint_team, date_received="2026-06-30 22:30:00", severity="4"
+                cls.complaint_team, date_received=cls._local("2026-07-01 01:30"), severity="4"
             )
             cls.second = cls._create_ticket(
                 cls.other_complaint_team,
                 name="Skundas dėl pristatymo",
                 is_anonymous=True,
-                date_received="2026-08-14 09:00:00",
+                date_received=cls._local("2026-08-14 09:00"),
             )
-            # 1 October, 00:30 in Vilnius: the fourth quarter
-            cls.late = cls._create_ticket(cls.complaint_team, date_received="2026-09-30 21:30:00")
+            # 1 October, 00:30 for the company: the fourth quarter
+            cls.late = cls._create_ticket(
+                cls.complaint_team, date_received=cls._local("2026-10-01 00:30")
+            )
             # in the period, but in a company the auditor has no access to
             cls.foreign = cls._create_ticket(
                 foreign_team, company_id=cls.other_company.id, date_received="2026-08-01 10:00:00"
@@ -94,6 +98,7 @@ class TestAuditExport(Iso10002Case):
         )
         first, second = complaints
         self.assertEqual(first["Received On"], "2026-07-01 01:30:00")
+        self.assertEqual(first["Time Zone"], self.tz)
         self.assertEqual(first["Severity"], "Critical")
         self.assertEqual(first["ISO 10002 Step"], "Initial assessment")
         self.assertEqual(first["Contact"], "Jonas Jonaitis")
@@ -120,6 +125,39 @@ class TestAuditExport(Iso10002Case):
             ),
             "the acknowledgement mail, with the complaint's reference, is in its history",
         )
+        # dates in the company's zone, said on each row
+        self.assertEqual(
+            {row["Date"] for row in history if row["Complaint"] == self.second.number},
+            {"2026-10-05 10:00:00"},
+        )
+        self.assertEqual({row["Time Zone"] for row in history}, {self.tz})
+
+    def test_period_is_the_companys_local_days(self):
+        # whatever the zone of the auditor and of their browser
+        for user_tz in ("UTC", "America/New_York"):
+            with self.subTest(user_tz=user_tz):
+                self.auditor.tz = user_tz
+                _name, content = self._export(self.auditor, {"tz": user_tz}, include_history=False)
+                complaints = self._xlsx_sheets(content)["Complaints"]
+                self.assertEqual(
+                    [(row["Ticket number"], row["Received On"]) for row in complaints],
+                    [
+                        (self.first.number, "2026-07-01 01:30:00"),
+                        (self.second.number, "2026-08-14 09:00:00"),
+                    ],
+                )
+                with self.assertRaisesRegex(UserError, "No complaint received"):
+                    self._export(
+                        self.auditor, {"tz": user_tz}, date_from="2026-04-01", date_to="2026-06-30"
+                    )
+                _name, content = self._export(
+                    self.auditor, {"tz": user_tz}, date_from="2026-10-01", date_to="2026-12-31"
+                )
+                complaints = self._xlsx_sheets(content)["Complaints"]
+                self.assertEqual(
+                    [(row["Ticket number"], row["Received On"]) for row in complaints],
+                    [(self.late.number, "2026-10-01 00:30:00")],
+                )
 
     def test_csv_zip_keeps_lithuanian_text(self):
         file_name, content = self._export(self.auditor, file_format="csv")
@@ -185,13 +223,15 @@ class TestAuditExport(Iso10002Case):
 
     def test_history_queries_do_not_grow_with_complaints(self):
         def queries():
+            # the first export warms the caches of the registry, which
+            # creating complaints may have cleared
+            self._export(self.auditor)
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
             self._export(self.auditor)
             return self.env.cr.sql_log_count - before
 
         self._flush_tracking()
-        queries()  # warms the caches of the registry
         few = queries()
         for index in range(6):
             complaint = self._create_ticket(
@@ -200,3 +240,7 @@ class TestAuditExport(Iso10002Case):
             complaint.message_post(body=f"Phoned the customer ({index})")
         self._flush_tracking()
         self.assertEqual(queries(), few)
+
+
+class TestAuditExportVilnius(TestAuditExport):
+    tz = "Europe/Vilnius"

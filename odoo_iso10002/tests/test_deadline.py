@@ -1,5 +1,3 @@
-from datetime import datetime
-
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
@@ -8,7 +6,8 @@ from .common import Iso10002Case
 
 
 class TestDeadline(Iso10002Case):
-    """Deadlines on the team's working calendar (ISO 10002 4.15, 7.4)."""
+    """Deadlines on the team's working calendar (ISO 10002 4.15, 7.4), the
+    office hours of `_office_calendar` in the class's zone."""
 
     @classmethod
     def setUpClass(cls):
@@ -30,59 +29,73 @@ class TestDeadline(Iso10002Case):
         )
         cls.complaint_team.complaint_auto_acknowledge = False
 
-    def _receive(self, when, **values):
-        with freeze_time(when):
+    def _receive(self, wall_clock, **values):
+        """A complaint received at a local time of the class's zone."""
+        with freeze_time(self._local(wall_clock)):
             complaint = self._create_ticket(self.complaint_team, **values)
             self.env.flush_all()  # states are computed at this time
         return complaint
 
     def test_deadlines_skip_the_weekend(self):
-        complaint = self._receive("2026-03-06 15:00:00")  # a Friday
+        complaint = self._receive("2026-03-06 15:00")  # a Friday
         self.assertEqual(complaint.deadline_policy_id, self.policy)
-        self.assertEqual(complaint.deadline_acknowledge, datetime(2026, 3, 9, 10, 0))
-        self.assertEqual(complaint.deadline_decision, datetime(2026, 3, 10, 15, 0))
-        self.assertEqual(complaint.deadline_close, datetime(2026, 3, 13, 15, 0))
+        self.assertEqual(complaint.deadline_acknowledge, self._local("2026-03-09 10:00"))
+        self.assertEqual(complaint.deadline_decision, self._local("2026-03-10 15:00"))
+        self.assertEqual(complaint.deadline_close, self._local("2026-03-13 15:00"))
         self.assertEqual(complaint.deadline_acknowledge_state, "on_track")
+
+    def test_working_hours_follow_the_local_clock(self):
+        # Vilnius moves to summer time on Sunday 29 March 2026: the working
+        # hours stay 8-12 and 13-17 on the local clock, an hour earlier in UTC.
+        complaint = self._receive("2026-03-27 15:00")  # a Friday, winter time
+        self.assertEqual(complaint.deadline_acknowledge, self._local("2026-03-30 10:00"))
+        self.assertEqual(complaint.deadline_decision, self._local("2026-03-31 15:00"))
+        self.assertEqual(complaint.deadline_close, self._local("2026-04-03 15:00"))
+        # received in the night before a summer working day (21:30 UTC on
+        # Sunday in Vilnius): the clock starts at 08:00 on Monday
+        complaint = self._receive("2026-07-06 00:30")
+        self.assertEqual(complaint.deadline_acknowledge, self._local("2026-07-06 12:00"))
+        self.assertEqual(complaint.deadline_decision, self._local("2026-07-07 17:00"))
 
     def test_deadlines_skip_public_holidays(self):
         self.env["resource.calendar.leaves"].create(
             {
                 "name": "Public holiday",
                 "calendar_id": self.calendar.id,
-                "date_from": "2026-03-09 00:00:00",
-                "date_to": "2026-03-09 23:59:59",
+                "date_from": self._local("2026-03-09 00:00"),
+                "date_to": self._local("2026-03-09 23:59:59"),
             }
         )
-        complaint = self._receive("2026-03-06 15:00:00")
-        self.assertEqual(complaint.deadline_acknowledge, datetime(2026, 3, 10, 10, 0))
-        self.assertEqual(complaint.deadline_decision, datetime(2026, 3, 11, 15, 0))
+        complaint = self._receive("2026-03-06 15:00")
+        self.assertEqual(complaint.deadline_acknowledge, self._local("2026-03-10 10:00"))
+        self.assertEqual(complaint.deadline_decision, self._local("2026-03-11 15:00"))
 
     def test_company_calendar_when_the_team_has_none(self):
         self.complaint_team.resource_calendar_id = False
         self.company.resource_calendar_id = self.calendar
-        complaint = self._receive("2026-03-06 15:00:00")
-        self.assertEqual(complaint.deadline_acknowledge, datetime(2026, 3, 9, 10, 0))
+        complaint = self._receive("2026-03-06 15:00")
+        self.assertEqual(complaint.deadline_acknowledge, self._local("2026-03-09 10:00"))
 
     def test_clock_pauses_while_waiting_on_the_complainant(self):
         self._stage("acknowledged").pause_deadlines = True
-        complaint = self._receive("2026-03-09 08:00:00")  # a Monday
-        self.assertEqual(complaint.deadline_decision, datetime(2026, 3, 10, 17, 0))
-        with freeze_time("2026-03-09 09:00:00"):
+        complaint = self._receive("2026-03-09 08:00")  # a Monday
+        self.assertEqual(complaint.deadline_decision, self._local("2026-03-10 17:00"))
+        with freeze_time(self._local("2026-03-09 09:00")):
             complaint.action_acknowledge()  # waits for the complainant's details
-        self.assertEqual(complaint.deadline_paused_since, datetime(2026, 3, 9, 9, 0))
-        with freeze_time("2026-03-11 10:00:00"):
+        self.assertEqual(complaint.deadline_paused_since, self._local("2026-03-09 09:00"))
+        with freeze_time(self._local("2026-03-11 10:00")):
             self.env["helpdesk.ticket"]._refresh_due_deadlines()
             self.assertEqual(
                 complaint.deadline_decision_state, "on_track", "no breach while paused"
             )
-        with freeze_time("2026-03-10 09:00:00"):
+        with freeze_time(self._local("2026-03-10 09:00")):
             complaint.stage_id = self._stage("assessment")
         self.assertFalse(complaint.deadline_paused_since)
         self.assertEqual(complaint.deadline_paused_hours, 8.0)
-        self.assertEqual(complaint.deadline_decision, datetime(2026, 3, 11, 17, 0))
+        self.assertEqual(complaint.deadline_decision, self._local("2026-03-11 17:00"))
         self.assertEqual(
             complaint.deadline_acknowledge,
-            datetime(2026, 3, 9, 12, 0),
+            self._local("2026-03-09 12:00"),
             "a deadline already met does not move",
         )
         self.assertEqual(complaint.deadline_acknowledge_state, "met")
@@ -90,53 +103,53 @@ class TestDeadline(Iso10002Case):
     def test_closing_straight_out_of_a_pause_counts_the_last_pause(self):
         self.complaint_team.complaint_auto_acknowledge = True
         self._stage("decision_communicated").pause_deadlines = True
-        with freeze_time("2026-03-09 08:00:00"):  # a Monday
+        with freeze_time(self._local("2026-03-09 08:00")):  # a Monday
             complaint = self._decided()
-        self.assertEqual(complaint.deadline_close, datetime(2026, 3, 13, 17, 0))
-        with freeze_time("2026-03-18 10:00:00"):  # accepted seven working days later
+        self.assertEqual(complaint.deadline_close, self._local("2026-03-13 17:00"))
+        with freeze_time(self._local("2026-03-18 10:00")):  # accepted seven working days later
             complaint.action_record_acceptance()
         self.assertEqual(complaint.iso_step, "closed")
         self.assertEqual(complaint.deadline_paused_hours, 58.0)
         # 40 working hours and the 58 paused, from Monday 08:00
-        self.assertEqual(complaint.deadline_close, datetime(2026, 3, 25, 10, 0))
+        self.assertEqual(complaint.deadline_close, self._local("2026-03-25 10:00"))
         self.assertEqual(complaint.deadline_close_state, "met")
         self.assertEqual(complaint.days_to_close, 0.0)
 
     def test_states_follow_the_clock(self):
-        late = self._receive("2026-03-09 08:00:00")
-        on_time = self._receive("2026-03-09 08:00:00")
-        far = self._receive("2026-03-09 08:00:00")
-        with freeze_time("2026-03-09 08:30:00"):
+        late = self._receive("2026-03-09 08:00")
+        on_time = self._receive("2026-03-09 08:00")
+        far = self._receive("2026-03-09 08:00")
+        with freeze_time(self._local("2026-03-09 08:30")):
             far.action_acknowledge()  # next deadline: the decision, Tuesday 16:00
         refresh = self.env["helpdesk.ticket"]._refresh_due_deadlines
-        with freeze_time("2026-03-09 09:00:00"):
+        with freeze_time(self._local("2026-03-09 09:00")):
             self.assertIn(late, refresh())
             self.assertNotIn(far, refresh(), "not due: not even read")
         self.assertEqual(late.deadline_acknowledge_state, "on_track")
-        with freeze_time("2026-03-09 10:30:00"):
+        with freeze_time(self._local("2026-03-09 10:30")):
             refresh()
             on_time.action_acknowledge()
         self.assertEqual(late.deadline_acknowledge_state, "at_risk")
         self.assertEqual(on_time.deadline_acknowledge_state, "met")
-        with freeze_time("2026-03-09 12:30:00"):
+        with freeze_time(self._local("2026-03-09 12:30")):
             refresh()
         self.assertEqual(late.deadline_acknowledge_state, "breached")
-        with freeze_time("2026-03-09 13:00:00"):
+        with freeze_time(self._local("2026-03-09 13:00")):
             late.action_acknowledge()
         self.assertEqual(late.deadline_acknowledge_state, "breached", "acknowledged too late")
         self.assertEqual(on_time.deadline_acknowledge_state, "met")
 
     def test_severity_picks_its_policy(self):
-        complaint = self._receive("2026-03-09 08:00:00")
+        complaint = self._receive("2026-03-09 08:00")
         complaint.write({"severity": "3"})
         self.assertEqual(complaint.deadline_policy_id, self.high_policy)
-        self.assertEqual(complaint.deadline_decision, datetime(2026, 3, 9, 17, 0))
+        self.assertEqual(complaint.deadline_decision, self._local("2026-03-09 17:00"))
         complaint.write({"severity": "4"})
         self.assertEqual(complaint.deadline_policy_id, self.policy, "the team's default")
 
     def test_withdrawn_complaint_ends_its_clocks(self):
-        complaint = self._receive("2026-03-09 08:00:00")
-        with freeze_time("2026-03-09 09:00:00"):
+        complaint = self._receive("2026-03-09 08:00")
+        with freeze_time(self._local("2026-03-09 09:00")):
             complaint.action_withdraw()
         self.assertEqual(complaint.deadline_decision_state, "met")
         self.assertEqual(complaint.deadline_close_state, "met")
@@ -157,3 +170,7 @@ class TestDeadline(Iso10002Case):
 
     def test_announced_time_limit_is_the_default_policy(self):
         self.assertEqual(self.complaint_team.complaint_decision_days, 2)
+
+
+class TestDeadlineVilnius(TestDeadline):
+    tz = "Europe/Vilnius"

@@ -98,21 +98,21 @@ class TestEscalation(Iso10002Case):
 
     def test_deadline_breached(self):
         self.complaint_team.complaint_auto_acknowledge = False
-        with freeze_time(MONDAY):
+        with freeze_time(self._local(MONDAY)):
             late, acknowledged = self._complaint(), self._complaint()
             acknowledged_late = self._complaint()
             plain = self._create_ticket(self.plain_team)
-        with freeze_time("2026-03-02 10:00:00"):
+        with freeze_time(self._local("2026-03-02 10:00")):
             acknowledged.action_acknowledge()
-        with freeze_time("2026-03-02 13:00:00"):
+        with freeze_time(self._local("2026-03-02 13:00")):
             acknowledged_late.action_acknowledge()
         complaints = late | acknowledged | acknowledged_late | plain
         acknowledge = self._rule(deadline_condition="breached", deadline_kind="acknowledge")
         decision = self._rule(deadline_condition="breached", deadline_kind="decision")
         any_deadline = self._rule(deadline_condition="breached", deadline_kind="any")
-        with freeze_time("2026-03-02 14:00:00"):
+        with freeze_time(self._local("2026-03-02 14:00")):
             self.Ticket._refresh_due_deadlines()
-            now = datetime(2026, 3, 2, 14, 0)
+            now = self._local("2026-03-02 14:00")
             self.assertEqual(late.deadline_acknowledge_state, "breached")
             self.assertEqual(acknowledged.deadline_acknowledge_state, "met")
             self.assertEqual(
@@ -125,26 +125,26 @@ class TestEscalation(Iso10002Case):
             self.assertEqual(self._matching(any_deadline, now, complaints), late)
             reason = acknowledge._match_reasons(late, now)
             self.assertEqual(reason, ["acknowledgement deadline breached (due 2026-03-02 12:00)"])
-        with freeze_time("2026-03-04 10:00:00"):
+        with freeze_time(self._local("2026-03-04 10:00")):
             self.Ticket._refresh_due_deadlines()
-            now = datetime(2026, 3, 4, 10, 0)
+            now = self._local("2026-03-04 10:00")
             self.assertEqual(
                 self._matching(decision, now, complaints), late | acknowledged | acknowledged_late
             )
 
     def test_deadline_due_within(self):
-        with freeze_time(MONDAY):
+        with freeze_time(self._local(MONDAY)):
             monday = self._complaint()
-        with freeze_time("2026-03-03 09:00:00"):
+        with freeze_time(self._local("2026-03-03 09:00")):
             tuesday = self._complaint()
         complaints = monday | tuesday
-        self.assertEqual(monday.deadline_decision, datetime(2026, 3, 4, 9, 0))
-        self.assertEqual(tuesday.deadline_decision, datetime(2026, 3, 5, 9, 0))
+        self.assertEqual(monday.deadline_decision, self._local("2026-03-04 09:00"))
+        self.assertEqual(tuesday.deadline_decision, self._local("2026-03-05 09:00"))
         day = self._rule(deadline_condition="due_within", deadline_kind="decision")
         half_day = self._rule(
             deadline_condition="due_within", deadline_kind="decision", due_within_hours=12
         )
-        now = datetime(2026, 3, 3, 10, 0)
+        now = self._local("2026-03-03 10:00")
         with freeze_time(now):
             self.assertEqual(self._matching(day, now, complaints), monday)
             self.assertFalse(self._matching(half_day, now, complaints))
@@ -152,7 +152,7 @@ class TestEscalation(Iso10002Case):
                 day._match_reasons(monday, now),
                 ["decision deadline due within 24 h (due 2026-03-04 09:00)"],
             )
-        now = datetime(2026, 3, 4, 10, 0)
+        now = self._local("2026-03-04 10:00")
         with freeze_time(now):
             self.Ticket._refresh_due_deadlines()
             self.assertEqual(monday.deadline_decision_state, "breached")
@@ -161,17 +161,17 @@ class TestEscalation(Iso10002Case):
             )
 
     def test_time_in_step(self):
-        with freeze_time(MONDAY):
+        with freeze_time(self._local(MONDAY)):
             stuck, recent, elsewhere = self._complaint(), self._complaint(), self._complaint()
             (stuck | elsewhere).stage_id = self._stage("assessment")
-        with freeze_time("2026-03-03 09:00:00"):
+        with freeze_time(self._local("2026-03-03 09:00")):
             recent.stage_id = self._stage("assessment")
         rule = self._rule(step="assessment", step_hours=48)
         complaints = stuck | recent | elsewhere
         elsewhere.write({"severity": "1", "impact": "1", "complexity": "1"})
-        with freeze_time("2026-03-04 08:00:00"):
+        with freeze_time(self._local("2026-03-04 08:00")):
             elsewhere.stage_id = self._stage("investigation")
-        now = datetime(2026, 3, 4, 10, 0)
+        now = self._local("2026-03-04 10:00")
         self.assertEqual(self._matching(rule, now, complaints), stuck)
         self.assertEqual(
             rule._match_reasons(stuck, now),
@@ -220,9 +220,9 @@ class TestEscalation(Iso10002Case):
         other = self._rule(domain="[('severity', '=', '1')]")
         self.assertEqual(self._matching(other, now, complaints), flagged_only)
         self.assertEqual(other._match_reasons(flagged_only, now), ["matches the rule's filter"])
-        with freeze_time("2026-01-05 09:00:00"):
+        with freeze_time(self._local("2026-01-05 09:00")):
             old = self._complaint()
-        with freeze_time("2026-03-02 09:00:00"):
+        with freeze_time(self._local("2026-03-02 09:00")):
             month_old = self._rule(
                 domain="[('date_received', '<', context_today() - relativedelta(days=30))]"
             )
@@ -283,7 +283,7 @@ class TestEscalation(Iso10002Case):
         self.assertIn(auditor_partner, complaint.message_partner_ids)
 
     def test_notify_users_and_group(self):
-        with freeze_time("2026-03-02 12:00:00"):
+        with freeze_time(self._local("2026-03-02 12:00")):
             complaint = self._complaint(severity="4")
             rule = self._rule(
                 name="Critical complaint",
@@ -320,7 +320,7 @@ class TestEscalation(Iso10002Case):
         self.assertEqual(complaint.with_user(self.board_member).number, complaint.number)
 
     def test_notify_team_leader(self):
-        with freeze_time("2026-03-02 12:00:00"):
+        with freeze_time(self._local("2026-03-02 12:00")):
             complaint = self._complaint(severity="4")
             self._rule(min_severity="4", notify_team_leader=True, activity_days=0)
             self._escalate()
@@ -447,22 +447,22 @@ class TestEscalation(Iso10002Case):
             deadline_kind="decision",
             notify_group_id=self.board.id,
         )
-        with freeze_time(MONDAY):
+        with freeze_time(self._local(MONDAY)):
             complaint = self._complaint()
-        with freeze_time("2026-03-02 17:00:00"):
+        with freeze_time(self._local("2026-03-02 17:00")):
             self._escalate()
         self.assertFalse(complaint.escalation_level, "40 hours before the deadline")
-        with freeze_time("2026-03-03 10:00:00"):
+        with freeze_time(self._local("2026-03-03 10:00")):
             self._escalate()
         self.assertEqual(complaint.escalation_level, 1)
         self.assertEqual(complaint.escalation_ids.rule_id.name, "Decision due")
-        with freeze_time("2026-03-04 09:30:00"):
+        with freeze_time(self._local("2026-03-04 09:30")):
             self._escalate()
         self.assertEqual(complaint.escalation_level, 2)
         late = complaint.escalation_ids.filtered(lambda log: log.level == 2)
         self.assertEqual(late.reason, "decision deadline breached (due 2026-03-04 09:00)")
-        self.assertEqual(late.date, datetime(2026, 3, 4, 9, 30))
-        with freeze_time("2026-03-05 09:30:00"):
+        self.assertEqual(late.date, self._local("2026-03-04 09:30"))
+        with freeze_time(self._local("2026-03-05 09:30")):
             self._escalate()
         self.assertEqual(len(complaint.escalation_ids), 2)
 
@@ -508,12 +508,12 @@ class TestEscalation(Iso10002Case):
         self.assertFalse(newcomer.escalation_ids, "an archived rule escalates nothing")
 
     def test_complaint_closed_between_runs(self):
-        with freeze_time(MONDAY):
+        with freeze_time(self._local(MONDAY)):
             closed, open_ = self._complaint(), self._complaint()
             self._rule(step="acknowledged", step_hours=24)
             self._escalate()
         closed.with_user(self.handler).action_withdraw()
-        with freeze_time("2026-03-04 09:00:00"):
+        with freeze_time(self._local("2026-03-04 09:00")):
             self._escalate()
         self.assertFalse(closed.escalation_ids)
         self.assertEqual(open_.escalation_level, 1)
@@ -715,3 +715,7 @@ class TestEscalation(Iso10002Case):
         managers = self.env.ref("odoo_iso10002.group_complaint_manager").users
         todos = complaint.activity_ids.filtered(lambda a: "Escalated" in a.summary)
         self.assertEqual(todos.user_id, managers.filtered(lambda u: not u.share))
+
+
+class TestEscalationVilnius(TestEscalation):
+    tz = "Europe/Vilnius"

@@ -9,26 +9,31 @@ from .common import Iso10002Case
 
 Q2 = (date(2026, 4, 1), date(2026, 6, 30))
 Q3 = (date(2026, 7, 1), date(2026, 9, 30))
+Q4 = (date(2026, 10, 1), date(2026, 12, 31))
 
 
-@freeze_time("2026-11-24 10:00:00")
 class TestKpi(Iso10002Case):
     """The KPI engine on its own: the figures of a scope of complaints over a
     period of local days, whoever asks."""
 
     @classmethod
     def setUpClass(cls):
+        # today, from here to the end of the class; a class decorator would run
+        # the setUpClass of the subclass in another zone on this class
+        cls.startClassPatcher(freeze_time("2026-11-24 10:00:00"))
         super().setUpClass()
         cls.email = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
         cls.phone = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
         cls.apology = cls.env.ref("odoo_iso10002.remedy_type_apology")
         cls.compensation = cls.env.ref("odoo_iso10002.remedy_type_compensation")
 
-    def _figures(self, teams, period, tz="UTC", user=None):
+    def _figures(self, teams, period, tz=None, user=None):
+        """The figures by key, in the days of ``tz``, else the company's."""
         kpi = self.env["iso10002.kpi"].with_user(user or self.manager)
+        zone = {"tz": tz} if tz else {}
         return {
             figure["key"]: figure["value"]
-            for figure in kpi._figures(self.company, teams, *period, tz=tz)
+            for figure in kpi._figures(self.company, teams, *period, **zone)
         }
 
     def _received(self, team, when, **values):
@@ -53,6 +58,21 @@ class TestKpi(Iso10002Case):
             local_day_start(date(2025, 11, 2), "America/Havana"), datetime(2025, 11, 2, 4, 0)
         )
 
+    def test_company_time_zone(self):
+        company = self.company
+        company.resource_calendar_id.tz = "Europe/Vilnius"
+        company.partner_id.tz = "Europe/Riga"
+        self.assertEqual(company._iso10002_tz(), "Europe/Vilnius", "the working calendar's")
+        calendar = company.resource_calendar_id
+        company.resource_calendar_id = False
+        self.assertEqual(company._iso10002_tz(), "Europe/Riga", "else the company's contact's")
+        company.partner_id.tz = False
+        self.assertEqual(company._iso10002_tz(), "UTC")
+        # the users' zones never count
+        company.resource_calendar_id = calendar
+        self.manager.tz = "America/New_York"
+        self.assertEqual(company.with_user(self.manager)._iso10002_tz(), "Europe/Vilnius")
+
     def test_period_of_local_days(self):
         # 1 July 00:30 in Vilnius, 30 June in UTC
         self._received(self.complaint_team, datetime(2026, 6, 30, 21, 30))
@@ -70,11 +90,22 @@ class TestKpi(Iso10002Case):
         self.assertEqual(vilnius_q3["actions_done"], 0)
         self.assertEqual(vilnius_q2["actions_done"], 1)
         # the same complaints in UTC days
-        self.assertEqual(self._figures(self.complaint_team, Q3)["received"], 1)
-        self.assertEqual(self._figures(self.complaint_team, Q2)["received"], 1)
+        self.assertEqual(self._figures(self.complaint_team, Q3, "UTC")["received"], 1)
+        self.assertEqual(self._figures(self.complaint_team, Q2, "UTC")["received"], 1)
+
+    def test_company_local_days_by_default(self):
+        # 00:30 on 1 July for the company: 21:30 UTC on 30 June in Vilnius
+        self._received(self.complaint_team, self._local("2026-07-01 00:30"))
+        # 23:30 on 30 September, and 00:30 on 1 October: 20:30 and 21:30 UTC
+        # on 30 September in Vilnius
+        self._received(self.complaint_team, self._local("2026-09-30 23:30"))
+        self._received(self.complaint_team, self._local("2026-10-01 00:30"))
+        self.assertEqual(self._figures(self.complaint_team, Q2)["received"], 0)
+        self.assertEqual(self._figures(self.complaint_team, Q3)["received"], 2)
+        self.assertEqual(self._figures(self.complaint_team, Q4)["received"], 1)
 
     def test_counts_by_dimension(self):
-        monday = datetime(2026, 7, 6, 8, 0)
+        monday = self._local("2026-07-06 08:00")
         upheld, not_upheld, escalated, withdrawn = (
             self._received(self.complaint_team, monday, **values)
             for values in (
@@ -87,7 +118,7 @@ class TestKpi(Iso10002Case):
         upheld.write(
             {
                 "decision": "upheld",
-                "date_decision_communicated": datetime(2026, 7, 8, 8, 0),
+                "date_decision_communicated": self._local("2026-07-08 08:00"),
                 "remedy_type_ids": [Command.set((self.apology | self.compensation).ids)],
                 "compensation_amount": 30.0,
             }
@@ -95,19 +126,22 @@ class TestKpi(Iso10002Case):
         not_upheld.write(
             {
                 "decision": "not_upheld",
-                "date_decision_communicated": datetime(2026, 7, 9, 8, 0),
+                "date_decision_communicated": self._local("2026-07-09 08:00"),
                 "remedy_type_ids": [Command.set(self.apology.ids)],
             }
         )
         # decided in the period without a decision communicated: withdrawn and closed
-        withdrawn.write({"decision": "withdrawn", "date_closed": datetime(2026, 7, 10, 8, 0)})
+        withdrawn.write({"decision": "withdrawn", "date_closed": self._local("2026-07-10 08:00")})
         rule = self.env["iso10002.escalation.rule"].create(
             {"name": "Test escalation", "level": 1, "health_safety": True}
         )
         self.env["iso10002.escalation.log"].create(
             [
                 {"ticket_id": escalated.id, "rule_id": rule.id, "level": level, "date": when}
-                for level, when in ((1, datetime(2026, 7, 7)), (2, datetime(2026, 7, 8)))
+                for level, when in (
+                    (1, self._local("2026-07-07 00:00")),
+                    (2, self._local("2026-07-08 00:00")),
+                )
             ]
         )
         kpi = self.env["iso10002.kpi"].with_user(self.manager)
@@ -146,7 +180,7 @@ class TestKpi(Iso10002Case):
         )
 
     def test_all_complaints_of_the_scope_whoever_asks(self):
-        monday = datetime(2026, 7, 6, 8, 0)
+        monday = self._local("2026-07-06 08:00")
         self._received(self.complaint_team, monday)
         self._received(self.complaint_team, monday, is_confidential=True, user_id=self.manager.id)
         self._received(self.complaint_team, monday).active = False
@@ -186,3 +220,7 @@ class TestKpi(Iso10002Case):
             },
         )
         self.assertEqual(kpi._targets(self.company, self.complaint_team)["acknowledge_on_time"], 90)
+
+
+class TestKpiVilnius(TestKpi):
+    tz = "Europe/Vilnius"

@@ -11,13 +11,16 @@ from ..models.iso10002_kpi import previous_period
 from .common import Iso10002Case
 
 
-@freeze_time("2026-11-24 10:00:00")
 class TestManagementReview(Iso10002Case):
     """KPI snapshot of a management review on hand-built complaints: Q3 2026
-    against Q2 2026, on an office calendar of 8 working hours a day (UTC)."""
+    against Q2 2026, on an office calendar of 8 working hours a day, in the
+    company's local days."""
 
     @classmethod
     def setUpClass(cls):
+        # today, from here to the end of the class; a class decorator would run
+        # the setUpClass of the subclass in another zone on this class
+        cls.startClassPatcher(freeze_time("2026-11-24 10:00:00"))
         super().setUpClass()
         cls.complaint_team.resource_calendar_id = cls._office_calendar()
         cls.complaint_team.write(
@@ -30,15 +33,15 @@ class TestManagementReview(Iso10002Case):
         cls.other_partner = cls.env["res.partner"].create({"name": "Ona Onaitė"})
         cls.email = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
         cls.phone = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
-        monday = datetime(2026, 7, 6, 8, 0)
+        monday = cls._local("2026-07-06 08:00")
         # Q3: acknowledged after 2, 4, 20, 1 and 3 working hours; the 16-hour
         # acknowledgement deadline falls on Tuesday 17:00, so one is late.
         acknowledged = [
-            datetime(2026, 7, 6, 10, 0),
-            datetime(2026, 7, 6, 12, 0),
-            datetime(2026, 7, 8, 12, 0),
-            datetime(2026, 7, 6, 9, 0),
-            datetime(2026, 7, 6, 11, 0),
+            cls._local("2026-07-06 10:00"),
+            cls._local("2026-07-06 12:00"),
+            cls._local("2026-07-08 12:00"),
+            cls._local("2026-07-06 09:00"),
+            cls._local("2026-07-06 11:00"),
         ]
         cls.q3 = cls.env["helpdesk.ticket"]
         for index, date_acknowledged in enumerate(acknowledged):
@@ -64,20 +67,20 @@ class TestManagementReview(Iso10002Case):
                     )
                 ],
                 "compensation_amount": 50.0,
-                "date_decision_communicated": datetime(2026, 7, 7, 8, 0),  # 1 day
-                "date_closed": datetime(2026, 7, 8, 8, 0),  # 2 days
+                "date_decision_communicated": cls._local("2026-07-07 08:00"),  # 1 day
+                "date_closed": cls._local("2026-07-08 08:00"),  # 2 days
                 "root_cause_id": delivery.id,
-                "survey_invited_date": datetime(2026, 7, 9, 8, 0),
-                "survey_answered_date": datetime(2026, 7, 10, 8, 0),
+                "survey_invited_date": cls._local("2026-07-09 08:00"),
+                "survey_answered_date": cls._local("2026-07-10 08:00"),
                 "satisfaction_score": 80.0,
             }
         )
         c2.write(
             {
                 "decision": "not_upheld",
-                "date_decision_communicated": datetime(2026, 7, 10, 8, 0),  # 4 days
+                "date_decision_communicated": cls._local("2026-07-10 08:00"),  # 4 days
                 "root_cause_id": delivery.id,
-                "survey_invited_date": datetime(2026, 7, 11, 8, 0),
+                "survey_invited_date": cls._local("2026-07-11 08:00"),
             }
         )
         c3.root_cause_id = delivery
@@ -92,27 +95,37 @@ class TestManagementReview(Iso10002Case):
         )
         cls.env["iso10002.escalation.log"].create(
             [
-                {"ticket_id": c3.id, "rule_id": rule.id, "level": 1, "date": datetime(2026, 7, 8)},
-                {"ticket_id": c3.id, "rule_id": rule.id, "level": 2, "date": datetime(2026, 7, 9)},
+                {
+                    "ticket_id": c3.id,
+                    "rule_id": rule.id,
+                    "level": 1,
+                    "date": cls._local("2026-07-08 00:00"),
+                },
+                {
+                    "ticket_id": c3.id,
+                    "rule_id": rule.id,
+                    "level": 2,
+                    "date": cls._local("2026-07-09 00:00"),
+                },
             ]
         )
         # Q2: two complaints of another customer, acknowledged after 2 and 6 hours
-        april = datetime(2026, 4, 6, 8, 0)
+        april = cls._local("2026-04-06 08:00")
         cls.q2 = cls.env["helpdesk.ticket"]
         for hour in (10, 14):
             cls.q2 |= cls._create_ticket(
                 cls.complaint_team,
                 partner_id=cls.other_partner.id,
                 date_received=april,
-                date_acknowledged=datetime(2026, 4, 6, hour, 0),
+                date_acknowledged=cls._local(f"2026-04-06 {hour}:00"),
                 channel_id=cls.email.id,
                 severity="2",
             )
         # the customer's first complaint, closed in June: those of Q3 are repeats
         cls._create_ticket(
             cls.complaint_team,
-            date_received=datetime(2026, 6, 15, 8, 0),
-            date_closed=datetime(2026, 6, 17, 8, 0),
+            date_received=cls._local("2026-06-15 08:00"),
+            date_closed=cls._local("2026-06-17 08:00"),
         )
         # Another team's complaint, outside the reviewed teams
         cls._create_ticket(cls.other_complaint_team, date_received=monday, date_acknowledged=monday)
@@ -131,7 +144,7 @@ class TestManagementReview(Iso10002Case):
         )
         cls.env.cr.execute(
             "UPDATE iso10002_corrective_action SET create_date = %s WHERE id IN %s",
-            (datetime(2026, 7, 15), tuple((cls.action | cls.late_action).ids)),
+            (cls._local("2026-07-15 00:00"), tuple((cls.action | cls.late_action).ids)),
         )
         cls.env.invalidate_all()
 
@@ -176,7 +189,7 @@ class TestManagementReview(Iso10002Case):
         self.assertEqual(c1.days_to_decision, 1.0)
         self.assertEqual(c2.days_to_decision, 4.0)
         self.assertEqual(c1.days_to_close, 2.0)
-        self.assertEqual(c3.deadline_acknowledge, datetime(2026, 7, 7, 17, 0))
+        self.assertEqual(c3.deadline_acknowledge, self._local("2026-07-07 17:00"))
 
     def test_volumes_and_timeliness(self):
         review = self._review()
@@ -253,6 +266,40 @@ class TestManagementReview(Iso10002Case):
         self.assertEqual(figures["actions_effective"].value, 1)
         self.assertEqual(figures["actions_overdue"].value, 1)
 
+    def test_periods_are_the_companys_local_days(self):
+        # 00:30 on 1 July, the first day of Q3 for the company; in Vilnius,
+        # 21:30 UTC on 30 June
+        self._create_ticket(self.complaint_team, date_received=self._local("2026-07-01 00:30"))
+        # received in Q2, closed and surveyed on the first minutes of Q3
+        surveyed = self._create_ticket(
+            self.complaint_team,
+            partner_id=self.other_partner.id,
+            date_received=self._local("2026-06-30 10:00"),
+        )
+        surveyed.write(
+            {
+                "date_closed": self._local("2026-07-01 00:15"),
+                "survey_invited_date": self._local("2026-07-01 00:15"),
+                "survey_answered_date": self._local("2026-07-01 00:30"),
+                "satisfaction_score": 40.0,
+            }
+        )
+        # whatever the zone of the user who computes the review
+        for user_tz in ("UTC", "America/New_York"):
+            with self.subTest(user_tz=user_tz):
+                self.manager.tz = user_tz
+                review = self._review()
+                review.action_compute()
+                figures = self._figures(review)
+                self.assertEqual(figures["received"].value, 6)
+                self.assertEqual(figures["received"].previous_value, 4)
+                self.assertEqual(figures["close_count"].value, 2)
+                self.assertEqual(figures["close_count"].previous_value, 1)
+                self.assertEqual(figures["surveys_sent"].value, 3)
+                self.assertEqual(figures["surveys_sent"].previous_value, 0)
+                self.assertEqual(figures["surveys_answered"].value, 2)
+                self.assertAlmostEqual(figures["satisfaction_score"].value, 60.0)
+
     def test_all_teams_when_none_chosen(self):
         review = self._review(team_ids=False)
         review.action_compute()
@@ -266,8 +313,8 @@ class TestManagementReview(Iso10002Case):
         review.action_done()
         self.assertEqual(review.date_review, date(2026, 11, 24))
         snapshot = sorted((line.key, line.value) for line in review.line_ids)
-        self._create_ticket(self.complaint_team, date_received=datetime(2026, 8, 3, 9, 0))
-        self.q3[1].date_closed = datetime(2026, 8, 1, 8, 0)
+        self._create_ticket(self.complaint_team, date_received=self._local("2026-08-03 09:00"))
+        self.q3[1].date_closed = self._local("2026-08-01 08:00")
         with self.assertRaises(UserError):
             review.action_compute()
         with self.assertRaises(UserError):
@@ -296,8 +343,8 @@ class TestManagementReview(Iso10002Case):
         for day in range(1, 21):
             self._create_ticket(
                 self.complaint_team,
-                date_received=datetime(2026, 8, day, 9, 0),
-                date_acknowledged=datetime(2026, 8, day, 10, 0),
+                date_received=self._local(f"2026-08-{day:02d} 09:00"),
+                date_acknowledged=self._local(f"2026-08-{day:02d} 10:00"),
                 channel_id=self.email.id,
                 severity="2",
                 root_cause_id=self.env.ref("odoo_iso10002.root_cause_delivery").id,
@@ -379,3 +426,7 @@ class TestManagementReviewPdf(Iso10002Case, HttpCase):
         # the Pareto chart: the cumulative share after the first cause
         self.assertIn("75 %", lines)
         self.assertIn("Rūta Žilinskienė", text)
+
+
+class TestManagementReviewVilnius(TestManagementReview):
+    tz = "Europe/Vilnius"

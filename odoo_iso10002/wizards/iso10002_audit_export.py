@@ -2,14 +2,18 @@ import base64
 import csv
 import io
 import zipfile
-from datetime import datetime, time, timedelta
+from collections import defaultdict
+from datetime import datetime, timedelta
 
 import pytz
 import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import date_utils, html2plaintext, is_html_empty
+
+from ..models.iso10002_kpi import local_day_start
 
 # Columns of the "Complaints" table, in order: fields of helpdesk.ticket.
 COMPLAINT_FIELDS = [
@@ -160,43 +164,54 @@ class Iso10002AuditExport(models.TransientModel):
     # Rows, shared by both formats
     # ------------------------------------------------------------------
 
-    def _tz(self):
-        return pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-
     def _search_complaints(self):
         """The complaints received in the period, as the user: record rules
         apply, so a complaint the user may not read is never exported. The
-        period's days are the user's days."""
-        tz = self._tz()
-
-        def utc(day):
-            moment = tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc)
-            return moment.replace(tzinfo=None)
-
-        domain = [
-            ("is_complaint", "=", True),
-            ("company_id", "in", self.env.companies.ids),
-            ("date_received", ">=", utc(self.date_from)),
-            ("date_received", "<", utc(self.date_to + timedelta(days=1))),
-        ]
+        period's days are the local days of each complaint's company, as in
+        the management review, whatever the user's own time zone."""
+        companies_by_tz = defaultdict(list)
+        for company in self.env.companies:
+            companies_by_tz[company._iso10002_tz()].append(company.id)
+        day_after = self.date_to + timedelta(days=1)
+        received = expression.OR(
+            [
+                [
+                    ("company_id", "in", company_ids),
+                    ("date_received", ">=", local_day_start(self.date_from, tz)),
+                    ("date_received", "<", local_day_start(day_after, tz)),
+                ]
+                for tz, company_ids in companies_by_tz.items()
+            ]
+        )
+        domain = [("is_complaint", "=", True)]
         if self.team_ids:
             domain.append(("team_id", "in", self.team_ids.ids))
-        return self.env["helpdesk.ticket"].search(domain, order="date_received, id")
+        return self.env["helpdesk.ticket"].search(
+            expression.AND([domain, received]), order="date_received, id"
+        )
 
-    def _formatter(self):
-        """A function giving a value as the auditor reads it: dates in the
-        user's time zone, yes or no."""
-        tz = self._tz()
+    def _formatters(self, complaints):
+        """{complaint id: (time zone, cell)}, where cell gives a value as the
+        auditor reads it: dates in the time zone of the complaint's company
+        (the zone its period was cut in, written beside them), yes or no."""
         yes, no = self.env._("Yes"), self.env._("No")
 
-        def cell(value):
-            if isinstance(value, datetime):
-                return pytz.utc.localize(value).astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
-            if isinstance(value, bool):
-                return yes if value else no
-            return value
+        def formatter(tz_name):
+            tz = pytz.timezone(tz_name)
 
-        return cell
+            def cell(value):
+                if isinstance(value, datetime):
+                    return pytz.utc.localize(value).astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
+                if isinstance(value, bool):
+                    return yes if value else no
+                return value
+
+            return tz_name, cell
+
+        by_company = {
+            company: formatter(company._iso10002_tz()) for company in complaints.company_id
+        }
+        return {complaint.id: by_company[complaint.company_id] for complaint in complaints}
 
     def _plain(self, html):
         return "" if is_html_empty(html) else html2plaintext(html)[:CELL_MAX]
@@ -211,15 +226,19 @@ class Iso10002AuditExport(models.TransientModel):
         ticket_fields = complaints._fields
         fnames = [name for name in COMPLAINT_FIELDS if ticket_fields[name].is_accessible(self.env)]
         headers = [ticket_fields[name]._description_string(self.env) for name in fnames]
+        # the zone of the row's dates, after its company
+        tz_column = fnames.index("company_id") + 1
+        headers.insert(tz_column, self.env._("Time Zone"))
         labels = {
             name: dict(ticket_fields[name]._description_selection(self.env))
             for name in fnames
             if ticket_fields[name].type == "selection"
         }
         anonymous = self.env._("Anonymous")
-        cell = self._formatter()
+        formatters = self._formatters(complaints)
         rows = []
         for complaint in complaints.sudo():
+            tz_name, cell = formatters[complaint.id]
             row = []
             for name in fnames:
                 field, value = ticket_fields[name], complaint[name]
@@ -242,6 +261,7 @@ class Iso10002AuditExport(models.TransientModel):
                 elif name == "satisfaction_score" and not complaint.survey_answered_date:
                     value = ""  # no answer is not a score of 0
                 row.append(cell(value))
+            row.insert(tz_column, tz_name)
             rows.append(row)
         return headers, rows
 
@@ -255,6 +275,7 @@ class Iso10002AuditExport(models.TransientModel):
         headers = [
             _("Complaint"),
             _("Date"),
+            _("Time Zone"),
             _("Author"),
             _("Subtype"),
             _("Field"),
@@ -286,12 +307,14 @@ class Iso10002AuditExport(models.TransientModel):
             trackings_of.setdefault(tracking.mail_message_id.id, []).append(tracking)
         references = dict(zip(complaints.ids, complaints.mapped("number"), strict=True))
         position = {complaint_id: index for index, complaint_id in enumerate(complaints.ids)}
-        cell = self._formatter()
+        formatters = self._formatters(complaints)
         rows = []
         for message in messages:
+            tz_name, cell = formatters[message.res_id]
             start = [
                 references[message.res_id],
                 cell(message.date),
+                tz_name,
                 message.author_id.display_name or message.email_from or "",
                 message.subtype_id.name or "",
             ]

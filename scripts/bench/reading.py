@@ -200,7 +200,7 @@ def pivot(bench):
         seconds, queries, profile = bench.repeated(
             env,
             lambda: report.read_group(
-                [], ["__count"], ["team_id", "date_received:month"], lazy=False
+                [], ["__count"], ["team_id", "received_day:month"], lazy=False
             ),
         )
         bench.rows.append(Row("pivot", label, seconds, queries, profile=profile))
