@@ -10,7 +10,8 @@ class IrCronProgress(models.Model):
     _inherit = "ir.cron.progress"
 
     iso10002_failures = fields.Json(
-        help="Ids of the records the calls of this run failed on so far."
+        string="Records Failed in This Run",
+        help="Ids of the records the calls of this run failed on so far.",
     )
 
     def _iso10002_failures_of_run(self):
