@@ -55,6 +55,18 @@ class TestMailGateway(Iso10002Case):
         self.env["mail.thread"].message_process(None, raw)
         return self.env["helpdesk.ticket"].search([("name", "=", subject)])
 
+    def _reply(self, complaint, msgid, body, headers=""):
+        """Jonas answers the complaint's first mail (<m1@example.com>)."""
+        raw = MESSAGE.format(
+            sender="jonas@example.com",
+            to=self.to,
+            from_header=f"From: Jonas <jonas@example.com>\n{headers}",
+            subject=f"Re: {complaint.name}",
+            msgid=msgid,
+            content_type="text/plain; charset=utf-8",
+        ).replace("MIME-Version", "In-Reply-To: <m1@example.com>\nMIME-Version")
+        self.env["mail.thread"].message_process(None, raw.encode() + body)
+
     def test_known_sender_becomes_a_complaint(self):
         complaint = self._receive("The lamp arrived broken.\nPlease replace it.")
         self.assertEqual(complaint.team_id, self.complaint_team)
@@ -75,15 +87,7 @@ class TestMailGateway(Iso10002Case):
 
     def test_reply_lands_on_the_same_complaint(self):
         complaint = self._receive("First message.")
-        reply = MESSAGE.format(
-            sender="jonas@example.com",
-            to=self.to,
-            from_header="From: Jonas <jonas@example.com>\n",
-            subject=f"Re: {complaint.name}",
-            msgid="m2",
-            content_type="text/plain; charset=utf-8",
-        ).replace("MIME-Version", "In-Reply-To: <m1@example.com>\nMIME-Version")
-        self.env["mail.thread"].message_process(None, reply.encode() + b"One more photo.")
+        self._reply(complaint, "m2", b"One more photo.")
         self.assertEqual(
             self.env["helpdesk.ticket"].search_count([("team_id", "=", self.complaint_team.id)]), 1
         )
@@ -200,15 +204,7 @@ class TestMailGateway(Iso10002Case):
 
     def test_automatic_reply_to_a_complaint_is_posted_on_it(self):
         complaint = self._receive("First message.")
-        raw = MESSAGE.format(
-            sender="jonas@example.com",
-            to=self.to,
-            from_header="From: Jonas <jonas@example.com>\nAuto-Submitted: auto-replied\n",
-            subject=f"Re: {complaint.name}",
-            msgid="ooo1",
-            content_type="text/plain; charset=utf-8",
-        ).replace("MIME-Version", "In-Reply-To: <m1@example.com>\nMIME-Version")
-        self.env["mail.thread"].message_process(None, raw.encode() + b"Back on Monday.")
+        self._reply(complaint, "ooo1", b"Back on Monday.", "Auto-Submitted: auto-replied\n")
         self.assertIn("Back on Monday.", complaint.message_ids[0].body)
 
     def test_our_automatic_mails_say_so(self):
