@@ -383,8 +383,8 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _iso_check_values(self, vals):
-        """Refuse values the user may not write, before anything is written
-        (on creation, `self` is empty)."""
+        """Refuse values the user may not write, or clean them, before
+        anything is written (on creation, `self` is empty)."""
 
     def _iso_on_created(self):
         """Complaints were created: check and time-stamp their step, and
