@@ -399,16 +399,18 @@ class HelpdeskTicket(models.Model):
                 and c._complainant_email()
             )
         )
-        # a team whose stage for the step was archived still receives complaints
-        stageless = to_acknowledge.filtered(lambda c: not c._iso_stage("acknowledged", False))
-        for complaint in stageless:
-            _logger.warning(
-                "Team %s has no stage for the step “acknowledged”: complaint %s is "
-                "left to acknowledge by hand.",
-                complaint.team_id.display_name,
-                complaint.number,
-            )
-        (to_acknowledge - stageless)._iso_move_to("acknowledged")
+        for complaint in to_acknowledge:
+            stage = complaint._iso_stage("acknowledged", raise_if_not_found=False)
+            if stage:
+                complaint.stage_id = stage
+            else:
+                # a team whose stage for the step was archived still receives complaints
+                _logger.warning(
+                    "Team %s has no stage for the step “acknowledged”: complaint %s is "
+                    "left to acknowledge by hand.",
+                    complaint.team_id.display_name,
+                    complaint.number,
+                )
 
     def _iso_on_moved_into_complaint_team(self):
         """Tickets moved into a complaint team become complaints with a
