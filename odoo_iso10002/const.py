@@ -1,5 +1,9 @@
 """Values shared by the models, the controllers and the reports."""
 
+# The complaint roles' groups
+MANAGER_GROUP = "odoo_iso10002.group_complaint_manager"
+AUDITOR_GROUP = "odoo_iso10002.group_complaint_auditor"
+
 # The ISO 10002:2018 clause 7 process, in order. Business logic keys on these
 # values, never on stage names, so admins may rename and add stages freely.
 ISO_STEPS = [

@@ -6,7 +6,15 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
-from ..const import DECISIONS, ISO_STEPS, LEVELS, RESPONSES, SEVERITIES, STEP_ORDER
+from ..const import (
+    DECISIONS,
+    ISO_STEPS,
+    LEVELS,
+    MANAGER_GROUP,
+    RESPONSES,
+    SEVERITIES,
+    STEP_ORDER,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -568,7 +576,7 @@ class HelpdeskTicket(models.Model):
         return True
 
     def action_approve_compensation(self):
-        if not self.env.user.has_group("odoo_iso10002.group_complaint_manager"):
+        if not self.env.user.has_group(MANAGER_GROUP):
             raise UserError(self.env._("Only a complaint manager can approve a compensation."))
         self.write({"approved_by_id": self.env.user.id, "date_approved": fields.Datetime.now()})
         return True

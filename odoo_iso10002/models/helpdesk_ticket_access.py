@@ -1,9 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .iso10002_chatter_mixin import AUDITOR_GROUP
-
-MANAGER_GROUP = "odoo_iso10002.group_complaint_manager"
+from ..const import AUDITOR_GROUP, MANAGER_GROUP
 
 
 class HelpdeskTicket(models.Model):

@@ -69,8 +69,7 @@ class HelpdeskTicket(models.Model):
                     f"Escalation by the rule “{rule.name}”",
                 )
             )
-            cron = self.env.ref("odoo_iso10002.ir_cron_escalate_complaints", False)
-            if busy and cron:
+            if busy and (cron := self._iso_ref("odoo_iso10002.ir_cron_escalate_complaints")):
                 # held by another transaction: the cron escalates them at once
                 # after this one, rather than at its next hourly run
                 cron.sudo()._trigger()

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 
+from ..const import MANAGER_GROUP
+
 _logger = logging.getLogger(__name__)
 
 # Free texts that may hold personal data: replaced by a neutral text when set.
@@ -51,7 +53,7 @@ class HelpdeskTicket(models.Model):
 
     def action_anonymise(self):
         """Right to erasure: anonymise closed complaints now."""
-        if not self.env.user.has_group("odoo_iso10002.group_complaint_manager"):
+        if not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._("Only a complaint manager can anonymise a complaint's personal data.")
             )

@@ -1,7 +1,8 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-AUDITOR_GROUP = "odoo_iso10002.group_complaint_auditor"
+from ..const import AUDITOR_GROUP
+
 # Put in the context by mail.activity while it decides who reads activities.
 # An object, not a value: no client can send it in the context of a request.
 READING_ACTIVITIES = object()
