@@ -5,7 +5,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -133,6 +133,72 @@ class Iso10002Kpi(models.AbstractModel):
             engine._actions,
         ):
             figures += method(scope)
+        return figures
+
+    @api.model
+    def _monthly_trend(self, company, teams, date_from, date_to, tz=None):
+        """Complaints received, closed, and closed on time, for each local month
+        of [date_from, date_to] (the first and last cut to the period): figures
+        of section ``trend``, keyed ``trend_<yyyy>_<mm>_<measure>``. Two
+        aggregate queries, whatever the length of the period."""
+        _ = self.env._
+        tz = tz or company._iso10002_tz()
+        engine = self.sudo().with_context(active_test=False)
+        scope = engine._scope(company, engine._teams(company, teams), date_from, date_to, tz)
+        engine.env.flush_all()
+
+        def by_month(done, aggregates):
+            column = SQL.identifier("helpdesk_ticket", done)
+            return {
+                row[0]: row[1:]
+                for row in engine._rows(
+                    """SELECT to_char(timezone(%s, timezone('UTC', %s)), 'YYYY_MM'), %s
+                         FROM helpdesk_ticket
+                        WHERE %s AND %s >= %s AND %s < %s
+                        GROUP BY 1""",
+                    tz,
+                    column,
+                    aggregates,
+                    scope.sql,
+                    column,
+                    scope.start,
+                    column,
+                    scope.end,
+                )
+            }
+
+        received = by_month("date_received", SQL("count(*)"))
+        closed = by_month(
+            "date_closed",
+            SQL(
+                """count(*), count(*) FILTER (WHERE helpdesk_ticket.deadline_close IS NOT NULL),
+                   count(*) FILTER (WHERE helpdesk_ticket.date_closed
+                                          <= helpdesk_ticket.deadline_close)"""
+            ),
+        )
+        figures = []
+        month = date_from.replace(day=1)
+        while month <= date_to:
+            key = month.strftime("trend_%Y_%m")
+            label = format_date(self.env, month, date_format="LLL y")
+            count, with_deadline, on_time = closed.get(key[6:], (0, 0, 0))
+            figures += [
+                self._figure(
+                    "trend",
+                    f"{key}_received",
+                    _("Received in %s", label),
+                    received.get(key[6:], (0,))[0],
+                ),
+                self._figure("trend", f"{key}_closed", _("Closed in %s", label), count),
+                self._figure(
+                    "trend",
+                    f"{key}_on_time",
+                    _("Closed on time in %s", label),
+                    rate(on_time, with_deadline),
+                    "percent",
+                ),
+            ]
+            month += relativedelta(months=1)
         return figures
 
     @api.model

@@ -142,7 +142,15 @@ class Iso10002ManagementReview(models.Model):
         previous = kpi._figures(
             company, teams, self.previous_date_from, self.previous_date_to, tz=tz
         )
-        return self._kpi_line_values(current, previous, kpi._targets(company, teams))
+        targets = kpi._targets(company, teams)
+        lines = self._kpi_line_values(current, previous, targets)
+        # month by month: no previous period to compare with; on time against
+        # the objective for closing
+        trend = kpi._monthly_trend(company, teams, self.date_from, self.date_to, tz=tz)
+        for line in self._kpi_line_values(trend, [], {}):
+            target = targets["close_on_time"] if line["unit"] == "percent" else 0.0
+            lines.append(dict(line, previous_value=0.0, previous_missing=True, target=target))
+        return lines
 
     def action_start_review(self):
         if self.filtered(lambda review: not review.date_computed):

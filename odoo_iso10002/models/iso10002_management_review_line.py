@@ -8,6 +8,7 @@ KPI_SECTIONS = [
     ("escalation", "Escalations"),
     ("outcome", "Decisions and remedies"),
     ("satisfaction", "Satisfaction with complaints handling"),
+    ("trend", "Monthly trend"),
     ("causes", "Root causes"),
     ("repeat", "Repeat and re-opened complaints"),
     ("actions", "Corrective and improvement actions"),

@@ -1,9 +1,12 @@
+from datetime import date
+
 from odoo import api, models
+from odoo.tools import format_date
 
 
 class ReportManagementReview(models.AbstractModel):
     """The printed management review: its figures by section, and the
-    root-cause Pareto chart drawn in SVG."""
+    monthly trend and root-cause Pareto charts drawn in SVG."""
 
     _name = "report.odoo_iso10002.report_management_review"
     _description = "Management Review Report"
@@ -17,11 +20,13 @@ class ReportManagementReview(models.AbstractModel):
             "docs": reviews,
             "sections": {review.id: self._sections(review) for review in reviews},
             "paretos": {review.id: self._pareto(review) for review in reviews},
+            "trends": {review.id: self._trend(review) for review in reviews},
         }
 
     @api.model
     def _sections(self, review):
-        """The review's figures grouped by section, in order."""
+        """The review's figures grouped by section, in order; the monthly trend
+        is a chart of its own."""
         labels = dict(
             self.env["iso10002.management.review.line"]
             ._fields["section"]
@@ -30,8 +35,56 @@ class ReportManagementReview(models.AbstractModel):
         return [
             {"key": key, "label": labels[key], "lines": lines}
             for key in labels
-            if (lines := review.line_ids.filtered(lambda line, key=key: line.section == key))
+            if key != "trend"
+            and (lines := review.line_ids.filtered(lambda line, key=key: line.section == key))
         ]
+
+    @api.model
+    def _trend(self, review, width=640, height=160):
+        """Geometry of the monthly trend chart: received and closed as bars on
+        the count scale, closed on time as a line on the 0–100 % scale."""
+        months = {}
+        for line in review.line_ids.filtered(lambda line: line.section == "trend"):
+            # key trend_<yyyy>_<mm>_<measure>
+            _trend, year, month, measure = line.key.split("_", 3)
+            values = months.setdefault((int(year), int(month)), {})
+            values[measure] = None if line.value_missing else line.value
+        chart = {"width": width, "height": height, "months": [], "line": ""}
+        if not months:
+            return chart
+        slot = (width - 60) / len(months)
+        chart["bar_width"] = bar_width = slot * 0.3
+        top = max(max(v.get("received", 0), v.get("closed", 0)) for v in months.values()) or 1
+        points = []
+        for index, ((year, month), values) in enumerate(sorted(months.items())):
+            x = 30 + index * slot + slot * 0.2
+            bars = []
+            for offset, measure in enumerate(("received", "closed")):
+                value = values.get(measure) or 0
+                h = (height - 20) * value / top
+                bars.append(
+                    {
+                        "x": round(x + offset * bar_width, 1),
+                        "y": round(height + 10 - h, 1),
+                        "h": round(h, 1),
+                        "value": round(value),
+                        "measure": measure,
+                    }
+                )
+            entry = {
+                "label": format_date(self.env, date(year, month, 1), date_format="LLL yy"),
+                "label_x": round(x + bar_width, 1),
+                "bars": bars,
+            }
+            on_time = values.get("on_time")
+            if on_time is not None:
+                entry["cx"] = round(x + bar_width, 1)
+                entry["cy"] = round(height + 10 - (height - 20) * on_time / 100, 1)
+                entry["on_time_label"] = "%d %%" % round(on_time)
+                points.append(f"{entry['cx']},{entry['cy']}")
+            chart["months"].append(entry)
+        chart["line"] = " ".join(points)
+        return chart
 
     @api.model
     def _pareto(self, review, width=640, height=180):

@@ -225,6 +225,41 @@ class TestManagementReview(Iso10002Case):
         self.assertEqual(figures["close_count"].value, 1)
         self.assertAlmostEqual(figures["close_mean"].value, 2.0)
 
+    def test_monthly_trend(self):
+        # the last minutes of August and the first of September, local time:
+        # both on 31 August in UTC when the company is in Vilnius
+        self._create_ticket(self.complaint_team, date_received=self._local("2026-08-31 23:30"))
+        september = self._create_ticket(
+            self.complaint_team, date_received=self._local("2026-09-01 00:30")
+        )
+        september.date_closed = self._local("2026-09-01 09:00")
+        review = self._review()
+        review.action_compute()
+        figures = self._figures(review)
+        trend = review.line_ids.filtered(lambda line: line.section == "trend")
+        self.assertEqual(
+            [(line.key, line.value) for line in trend if not line.value_missing],
+            [
+                ("trend_2026_07_received", 5),
+                ("trend_2026_07_closed", 1),
+                ("trend_2026_07_on_time", figures["close_on_time"].value),
+                ("trend_2026_08_received", 1),
+                ("trend_2026_08_closed", 0),
+                ("trend_2026_09_received", 1),
+                ("trend_2026_09_closed", 1),
+                ("trend_2026_09_on_time", 100.0),
+            ],
+        )
+        self.assertTrue(figures["trend_2026_08_on_time"].value_missing, "nothing closed")
+        # the months add up to the period
+        months = trend.filtered(lambda line: line.key.endswith("_received"))
+        self.assertEqual(sum(months.mapped("value")), figures["received"].value)
+        closed = trend.filtered(lambda line: line.key.endswith("_closed"))
+        self.assertEqual(sum(closed.mapped("value")), figures["close_count"].value)
+        self.assertEqual(figures["trend_2026_07_received"].name, "Received in Jul 2026")
+        self.assertTrue(all(line.previous_missing for line in trend))
+        self.assertEqual(figures["trend_2026_09_on_time"].target, 0.0, "no objective set")
+
     def test_backlog_outcome_satisfaction_causes(self):
         review = self._review()
         review.action_compute()
@@ -425,6 +460,10 @@ class TestManagementReviewPdf(Iso10002Case, HttpCase):
         self.assertIn("Deliveries cause most complaints.", lines)
         # the Pareto chart: the cumulative share after the first cause
         self.assertIn("75 %", lines)
+        # the monthly trend chart: its months and legend
+        self.assertIn("Monthly trend", lines)
+        self.assertIn("Received Closed Closed on time (%)", lines)
+        self.assertRegex(text, r"Jul 25\s+Aug 25\s+Sept? 25")
         self.assertIn("Rūta Žilinskienė", text)
 
 
