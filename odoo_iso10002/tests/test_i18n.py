@@ -95,3 +95,18 @@ class TestI18n(Iso10002Case):
                 self.assertCountEqual(
                     PLACEHOLDERS.findall(message.string), PLACEHOLDERS.findall(message.id)
                 )
+
+    def test_helpdesk_mgmt_terms(self):
+        """helpdesk_mgmt ships no Lithuanian: i18n_extra/lt.po gives its terms."""
+        fields = self.env_lt["helpdesk.ticket"].fields_get(["user_id", "partner_name", "tag_ids"])
+        self.assertEqual(fields["user_id"]["string"], "Atsakingas naudotojas")
+        self.assertEqual(fields["partner_name"]["string"], "Partnerio vardas")
+        self.assertEqual(fields["tag_ids"]["string"], "Žymos")
+        self.assertEqual(
+            self.env_lt.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").name, "Svetainė"
+        )
+        template = self.env_lt.ref("helpdesk_mgmt.closed_ticket_template")
+        self.assertEqual(template.subject, "Užklausa {{object.number}} užbaigta.")
+        arch = self.env_lt.ref("helpdesk_mgmt.ticket_view_form").arch
+        self.assertIn("Kita informacija", arch)
+        self.assertNotIn("Other Information", arch)
