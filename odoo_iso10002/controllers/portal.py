@@ -1,6 +1,7 @@
 """Complaints in helpdesk_mgmt's portal: the logged-in ticket form and the
 ticket page (ISO 10002 7.2, 7.3 and 7.9)."""
 
+from odoo import http
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -27,6 +28,41 @@ class HelpdeskTicketControllerIso10002(HelpdeskTicketController):
 
 
 class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
+    def _ticket_searchbar_labels(self):
+        """helpdesk_mgmt's searchbar labels, translatable here: its own Python
+        terms are read from its catalogs only, and it ships no Lithuanian."""
+        _ = request.env._
+        return {
+            "searchbar_sortings": {
+                "date": _("Newest"),
+                "name": _("Title"),
+                "stage": _("Stage"),
+                "update": _("Last Stage Update"),
+            },
+            "searchbar_groupby": {
+                "none": _("None"),
+                "category": _("Category"),
+                "stage": _("Stage"),
+            },
+            "searchbar_inputs": {
+                "all": _("Search in All"),
+                "number": _("Search in Number"),
+                "name": _("Search in Title"),
+            },
+            "searchbar_filters": {"all": _("All")},
+        }
+
+    @http.route()
+    def portal_my_tickets(self, *args, **kw):
+        response = super().portal_my_tickets(*args, **kw)
+        qcontext = getattr(response, "qcontext", None)
+        if qcontext:
+            for searchbar, labels in self._ticket_searchbar_labels().items():
+                for key, label in labels.items():
+                    if key in qcontext.get(searchbar, {}):
+                        qcontext[searchbar][key]["label"] = label
+        return response
+
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         if not ticket.is_complaint:
