@@ -6,5 +6,5 @@ BIN=.venv/bin
 printf '\033[1m[lint]\033[0m %s\n' "ruff, pylint-odoo, oca-checks-odoo-module"
 "$BIN/ruff" check .
 "$BIN/ruff" format --check .
-"$BIN/pylint" --rcfile=.pylintrc-mandatory odoo_iso10002
-"$BIN/oca-checks-odoo-module" --no-verbose odoo_iso10002
+"$BIN/pylint" --rcfile=.pylintrc-mandatory odoo_iso10002 odoo_iso10002_dashboard
+"$BIN/oca-checks-odoo-module" --no-verbose odoo_iso10002 odoo_iso10002_dashboard

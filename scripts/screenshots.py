@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python scripts/screenshots.py [BASE_URL]   (make demo running)
 Saves the public pages as a visitor, then logs in as admin through the login
-form and saves one PNG per page below.
+form and saves one PNG per page below; the pages of LITHUANIAN_PAGES in
+Lithuanian (the language is installed if missing, admin's own put back).
 """
 
 import base64
@@ -75,6 +76,10 @@ PAGES = {
     "escalation-rules": ("/odoo/complaint-escalation-rules", None, VIEW),
     "settings": ("/odoo/settings#odoo_iso10002", None, ".o_setting_container"),
 }
+# name: (path, element that shows the page is ready), seen in Lithuanian
+LITHUANIAN_PAGES = {
+    "complaints-dashboard": ("/odoo/dashboards", ".o-spreadsheet .o-figure canvas"),
+}
 # name: (model, domain, report): the first page of a printed PDF, as PNG
 PDF_PAGES = {
     "management-review-pdf": (
@@ -142,24 +147,39 @@ class Browser:
             raise RuntimeError(f"{selector} never appeared")
         time.sleep(settle)
 
-    def record_id(self, model, domain):
-        """Id of the first demo record matching `domain`, asked of the server."""
+    def call_kw(self, model, method, args, **kwargs):
+        """The result of a model method, called with the browser's session."""
         call = {
             "jsonrpc": "2.0",
             "method": "call",
-            "params": {
-                "model": model,
-                "method": "search",
-                "args": [domain],
-                "kwargs": {"limit": 1},
-            },
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
         }
-        result = self.run(
-            "fetch('/web/dataset/call_kw', {method: 'POST', headers: "
+        result = self.call(
+            "Runtime.evaluate",
+            expression="fetch('/web/dataset/call_kw', {method: 'POST', headers: "
             "{'Content-Type': 'application/json'}, body: "
-            f"JSON.stringify({json.dumps(call)})}}).then(r => r.json()).then(r => r.result[0])"
+            f"JSON.stringify({json.dumps(call)})}}).then(r => r.json()).then(r => r.result)",
+            awaitPromise=True,
+            returnByValue=True,
         )
-        return result["result"]["value"]
+        return result["result"].get("value")
+
+    def record_id(self, model, domain):
+        """Id of the first demo record matching `domain`, asked of the server."""
+        return self.call_kw(model, "search", [domain], limit=1)[0]
+
+    def set_language(self, code):
+        """Installs the language ``code`` if needed and makes it admin's;
+        returns admin's language before."""
+        lang = self.call_kw(
+            "res.lang", "search", [[("code", "=", code)]], context={"active_test": False}
+        )
+        wizard = self.call_kw("base.language.install", "create", [{"lang_ids": [[6, 0, lang]]}])
+        self.call_kw("base.language.install", "lang_install", [[wizard]])
+        uid = self.record_id("res.users", [("login", "=", "admin")])
+        before = self.call_kw("res.users", "read", [[uid], ["lang"]])[0]["lang"]
+        self.call_kw("res.users", "write", [[uid], {"lang": code}])
+        return before
 
     def download(self, path):
         """Bytes of a URL fetched with the browser's session."""
@@ -211,6 +231,15 @@ def main(base="http://localhost:8069"):
                 time.sleep(1)
             browser.screenshot(OUT / f"{name}.png")
             print(OUT / f"{name}.png")
+        before = browser.set_language("lt_LT")
+        try:
+            for name, (path, ready) in LITHUANIAN_PAGES.items():
+                browser.open(f"{base}{path}", ready, settle=3)
+                browser.screenshot(OUT / f"{name}.png")
+                print(OUT / f"{name}.png")
+        finally:
+            uid = browser.record_id("res.users", [("login", "=", "admin")])
+            browser.call_kw("res.users", "write", [[uid], {"lang": before}])
         for name, (model, domain, report) in PDF_PAGES.items():
             pdf = browser.download(f"/report/pdf/{report}/{browser.record_id(model, domain)}")
             with tempfile.TemporaryDirectory() as tmp:

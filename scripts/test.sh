@@ -33,10 +33,14 @@ if grep -E " (ERROR|CRITICAL) " .odoo/test-install.log; then
     exit 1
 fi
 
+# the dashboard bridge comes with the addon (auto_install), the Dashboards app with it
+state="$(psql -d "$DB" -tAc "select state from ir_module_module where name = 'odoo_iso10002_dashboard'")"
+[ "$state" = installed ] || { echo "odoo_iso10002_dashboard is '${state:-absent}' in $DB, not installed" >&2; exit 1; }
+
 say "running the test suite"
 # scripts/tests: the working time of the demo and bench generators, against Odoo's
 "$BIN/pytest" --odoo-config="$CONF" --odoo-database="$DB" --odoo-http \
-    --odoo-log-level=warn odoo_iso10002/tests scripts/tests
+    --odoo-log-level=warn odoo_iso10002/tests odoo_iso10002_dashboard/tests scripts/tests
 
 DEMO_DB="${DB}_demo"
 say "building database $DEMO_DB with odoo_iso10002 and its demo data"

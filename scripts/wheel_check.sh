@@ -48,8 +48,9 @@ ODOO_SRC="$(.venv/bin/python -c 'import odoo, os; print(os.path.dirname(os.path.
 
 bash scripts/wheel.sh
 WHEEL="$(ls "$ROOT"/dist/odoo_addon_odoo_iso10002-*.whl)"
+DASHBOARD_WHEEL="$(ls "$ROOT"/dist/odoo_addon_odoo_iso10002_dashboard-*.whl)"
 # whool packages the files git tracks: a new file not yet added is left out.
-untracked="$(git ls-files --others --exclude-standard odoo_iso10002)"
+untracked="$(git ls-files --others --exclude-standard odoo_iso10002 odoo_iso10002_dashboard)"
 [ -z "$untracked" ] || say "warning: not tracked by git, so not in the wheel: $(echo $untracked)"
 
 start=$(date +%s)
@@ -65,8 +66,8 @@ pip --build-constraint "$TMP/build-constraints.txt" --no-deps \
 say "Odoo installed in $(since "$start")"
 
 start=$(date +%s)
-say "installing $(basename "$WHEEL") and its dependencies from PyPI"
-pip "$WHEEL"
+say "installing $(basename "$WHEEL"), $(basename "$DASHBOARD_WHEEL") and their dependencies from PyPI"
+pip "$WHEEL" "$DASHBOARD_WHEEL"
 requires="$("$VENV/bin/python" -m pip show odoo-addon-odoo_iso10002 | sed -n 's/^Requires: //p')"
 for dep in odoo odoo-addon-helpdesk-mgmt; do
     # Compared by normalised name: helpdesk_mgmt, helpdesk-mgmt, Helpdesk.Mgmt are one.
@@ -96,4 +97,7 @@ if grep -E " (ERROR|CRITICAL) " "$LOG" >&2; then
 fi
 state="$(psql -d "$DB" -tAc "select state from ir_module_module where name = 'odoo_iso10002'")"
 [ "$state" = installed ] || die "odoo_iso10002 is '${state:-absent}' in $DB, not installed"
-say "odoo_iso10002 installed from the wheel in $(since "$start"): OK"
+# the dashboard bridge comes along by auto_install
+state="$(psql -d "$DB" -tAc "select state from ir_module_module where name = 'odoo_iso10002_dashboard'")"
+[ "$state" = installed ] || die "odoo_iso10002_dashboard is '${state:-absent}' in $DB, not installed"
+say "odoo_iso10002 and odoo_iso10002_dashboard installed from the wheels in $(since "$start"): OK"

@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -26,6 +28,8 @@ class Iso10002EscalationLog(models.Model):
     )
     level = fields.Integer(required=True, aggregator="max")
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    # the company's local day of the escalation, for periods of local days
+    day = fields.Date(compute="_compute_day", store=True, index=True)
     reason = fields.Text(help="Which of the rule's conditions held, with the values.")
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
 
@@ -36,6 +40,12 @@ class Iso10002EscalationLog(models.Model):
             "A rule escalates a complaint at most once per level.",
         ),
     ]
+
+    @api.depends("date", "ticket_id.company_id")
+    def _compute_day(self):
+        for log in self:
+            tz = pytz.timezone(log.ticket_id.company_id._iso10002_tz())
+            log.day = pytz.utc.localize(log.date).astimezone(tz).date()
 
     @api.depends("ticket_id", "rule_id", "level")
     def _compute_display_name(self):
@@ -61,15 +71,19 @@ class Iso10002EscalationLog(models.Model):
         self.env.cr.execute(
             SQL(
                 """INSERT INTO iso10002_escalation_log
-                       (ticket_id, rule_id, level, date, reason, company_id,
+                       (ticket_id, rule_id, level, date, day, reason, company_id,
                         create_uid, create_date, write_uid, write_date)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   VALUES (%s, %s, %s, %s,
+                           (%s AT TIME ZONE 'UTC' AT TIME ZONE %s)::date,
+                           %s, %s, %s, %s, %s, %s)
                    ON CONFLICT (ticket_id, rule_id, level) DO NOTHING
                    RETURNING id""",
                 complaint.id,
                 rule.id,
                 rule.level,
                 date,
+                date,
+                complaint.company_id._iso10002_tz(),
                 reason,
                 complaint.company_id.id or None,
                 self.env.uid,

@@ -2,6 +2,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..const import DEADLINE_STATES, DECISIONS, ISO_STEPS, LEVELS, SEVERITIES
+from ..models.iso10002_kpi import AGE_BUCKETS
 
 
 class Iso10002ComplaintReport(models.Model):
@@ -57,6 +58,9 @@ class Iso10002ComplaintReport(models.Model):
         help="The day the complaint was closed, in the company's time zone "
         "(that of its working hours).",
     )
+    acknowledged_day = fields.Date(string="Day of Acknowledgement", readonly=True)
+    decision_day = fields.Date(string="Day of Decision", readonly=True)
+    survey_day = fields.Date(string="Day of Survey", readonly=True)
     hours_to_acknowledge = fields.Float(
         string="Working Hours to Acknowledge", readonly=True, aggregator="avg"
     )
@@ -72,6 +76,26 @@ class Iso10002ComplaintReport(models.Model):
     )
     deadline_close_state = fields.Selection(
         DEADLINE_STATES, string="Closing Deadline", readonly=True
+    )
+    # 100 when the step was done by its deadline, 0 when late, empty without a
+    # deadline or not done: their average is the management review's % on time.
+    acknowledged_on_time = fields.Float(
+        string="Acknowledged on Time (%)", readonly=True, aggregator="avg"
+    )
+    decision_on_time = fields.Float(string="Decisions on Time (%)", readonly=True, aggregator="avg")
+    closed_on_time = fields.Float(string="Closed on Time (%)", readonly=True, aggregator="avg")
+    # the age of a complaint not closed yet, as the review's backlog counts it
+    open_age = fields.Selection(
+        [
+            (bucket[0], label)
+            for bucket, label in zip(
+                AGE_BUCKETS,
+                ["Up to 7 days", "8 to 30 days", "31 to 90 days", "More than 90 days"],
+                strict=True,
+            )
+        ],
+        string="Open For",
+        readonly=True,
     )
     breached_count = fields.Integer(string="Deadlines Breached", readonly=True)
     escalation_level = fields.Integer(readonly=True, aggregator="max")
@@ -104,11 +128,19 @@ class Iso10002ComplaintReport(models.Model):
                        AS received_day,
                    (t.date_closed AT TIME ZONE 'UTC' AT TIME ZONE company_tz.tz)::date
                        AS closed_day,
+                   (t.date_acknowledged AT TIME ZONE 'UTC' AT TIME ZONE company_tz.tz)::date
+                       AS acknowledged_day,
+                   (t.date_decision_communicated AT TIME ZONE 'UTC'
+                       AT TIME ZONE company_tz.tz)::date AS decision_day,
+                   (t.survey_invited_date AT TIME ZONE 'UTC' AT TIME ZONE company_tz.tz)::date
+                       AS survey_day,
                    CASE WHEN t.date_acknowledged IS NOT NULL
                         THEN t.hours_to_acknowledge END AS hours_to_acknowledge,
                    CASE WHEN t.date_decision_communicated IS NOT NULL
                         THEN t.days_to_decision END AS days_to_decision,
                    CASE WHEN t.date_closed IS NOT NULL THEN t.days_to_close END AS days_to_close,
+                   %s AS acknowledged_on_time, %s AS decision_on_time,
+                   %s AS closed_on_time, %s AS open_age,
                    t.deadline_acknowledge_state, t.deadline_decision_state,
                    t.deadline_close_state,
                    (t.deadline_acknowledge_state = 'breached')::int
@@ -129,5 +161,36 @@ class Iso10002ComplaintReport(models.Model):
              WHERE t.is_complaint
             """,
             SQL.identifier(self._table),
+            self._on_time("date_acknowledged", "deadline_acknowledge"),
+            self._on_time("date_decision_communicated", "deadline_decision"),
+            self._on_time("date_closed", "deadline_close"),
+            self._open_age(),
         )
         self.env.cr.execute(query)
+
+    def _on_time(self, done, deadline):
+        done, deadline = SQL.identifier("t", done), SQL.identifier("t", deadline)
+        return SQL(
+            "CASE WHEN %s IS NOT NULL AND %s IS NOT NULL THEN CASE WHEN %s <= %s "
+            "THEN 100.0 ELSE 0.0 END END",
+            done,
+            deadline,
+            done,
+            deadline,
+        )
+
+    def _open_age(self):
+        # the buckets of the KPI engine's backlog, on the age in days now
+        age = SQL("EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC' - t.date_received)) / 86400")
+        whens = [
+            SQL("WHEN %s <= %s THEN %s", age, high, key)
+            for key, _label, _low, high in AGE_BUCKETS
+            if high is not None
+        ]
+        last = AGE_BUCKETS[-1][0]
+        return SQL(
+            "CASE WHEN t.date_closed IS NULL AND t.date_received IS NOT NULL THEN "
+            "CASE %s ELSE %s END END",
+            SQL(" ").join(whens),
+            last,
+        )
