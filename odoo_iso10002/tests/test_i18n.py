@@ -69,6 +69,14 @@ class TestI18n(Iso10002Case):
         self.assertIn("Kas vyks toliau", body[complaint.id])
         self.assertIn(complaint.number, body[complaint.id])
 
+    def test_unsaved_complaint_name(self):
+        tickets = self.env_lt["helpdesk.ticket"].with_user(self.handler)
+        spec = {"team_id": {}, "display_name": {}}
+        values = tickets.with_context(default_team_id=self.complaint_team.id).onchange({}, [], spec)
+        self.assertEqual(values["value"]["display_name"], "Naujas skundas")
+        values = tickets.with_context(default_team_id=self.plain_team.id).onchange({}, [], spec)
+        self.assertEqual(values["value"]["display_name"], "Nauja užklausa")
+
     def test_satisfaction_survey(self):
         survey = self.env_lt.ref("odoo_iso10002.survey_complaint_satisfaction")
         self.assertEqual(survey.title, "Pasitenkinimas Jūsų skundo nagrinėjimu")
