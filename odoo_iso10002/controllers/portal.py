@@ -1,6 +1,7 @@
 """Complaints in helpdesk_mgmt's portal: the logged-in ticket form and the
 ticket page (ISO 10002 7.2, 7.3 and 7.9)."""
 
+from odoo import http
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -27,6 +28,23 @@ class HelpdeskTicketControllerIso10002(HelpdeskTicketController):
 
 
 class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
+    @http.route()
+    def portal_my_tickets(self, *args, **kwargs):
+        response = super().portal_my_tickets(*args, **kwargs)
+        qcontext = getattr(response, "qcontext", None)
+        if qcontext is None:  # redirected
+            return response
+        # A complainant without helpdesk tickets follows complaints: the list
+        # says so, with the dates of the complaint process.
+        tickets = request.env["helpdesk.ticket"]
+        complaints_only = bool(
+            tickets.search_count([("is_complaint", "=", True)], limit=1)
+        ) and not tickets.search_count([("is_complaint", "=", False)], limit=1)
+        qcontext["complaints_only"] = complaints_only
+        if complaints_only:
+            qcontext["tickets_title"] = request.env._("Complaints")
+        return response
+
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         if not ticket.is_complaint:
@@ -67,6 +85,7 @@ class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
                 "complaint_error": errors.get(kwargs.get("error")),
                 "complaint_answer": answers.get(kwargs.get("answer")),
                 "reason_max": REASON_MAX,
+                "tickets_title": _("Complaints"),
             }
         )
         return values
