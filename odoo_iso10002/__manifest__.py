@@ -46,6 +46,7 @@
         "demo/iso10002_demo.xml",
         "demo/iso10002_demo_history.xml",
         "demo/iso10002_demo_review.xml",
+        "demo/iso10002_demo_portal.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -6,8 +6,21 @@ from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+from odoo.addons.portal.controllers.web import Home
 
 from .main import PREFERRED_CONTACTS, REASON_MAX
+
+
+class HomeIso10002(Home):
+    def _login_redirect(self, uid, redirect=None):
+        # The portal speaks the language of the frontend_lang cookie before the
+        # user's own, and the login page sets that cookie to the default
+        # language: a complainant who reads Lithuanian would land in English.
+        user = request.env["res.users"].sudo().browse(uid)
+        lang = user.share and request.env["ir.http"].get_nearest_lang(user.lang)
+        if lang:
+            request.future_response.set_cookie("frontend_lang", lang)
+        return super()._login_redirect(uid, redirect=redirect)
 
 
 class HelpdeskTicketControllerIso10002(HelpdeskTicketController):
@@ -53,14 +66,24 @@ class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
         }
 
     @http.route()
-    def portal_my_tickets(self, *args, **kw):
-        response = super().portal_my_tickets(*args, **kw)
+    def portal_my_tickets(self, *args, **kwargs):
+        response = super().portal_my_tickets(*args, **kwargs)
         qcontext = getattr(response, "qcontext", None)
-        if qcontext:
-            for searchbar, labels in self._ticket_searchbar_labels().items():
-                for key, label in labels.items():
-                    if key in qcontext.get(searchbar, {}):
-                        qcontext[searchbar][key]["label"] = label
+        if qcontext is None:  # redirected
+            return response
+        for searchbar, labels in self._ticket_searchbar_labels().items():
+            for key, label in labels.items():
+                if key in qcontext.get(searchbar, {}):
+                    qcontext[searchbar][key]["label"] = label
+        # A complainant without helpdesk tickets follows complaints: the list
+        # says so, with the dates of the complaint process.
+        tickets = request.env["helpdesk.ticket"]
+        complaints_only = bool(
+            tickets.search_count([("is_complaint", "=", True)], limit=1)
+        ) and not tickets.search_count([("is_complaint", "=", False)], limit=1)
+        qcontext["complaints_only"] = complaints_only
+        if complaints_only:
+            qcontext["tickets_title"] = request.env._("Complaints")
         return response
 
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
@@ -103,6 +126,7 @@ class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
                 "complaint_error": errors.get(kwargs.get("error")),
                 "complaint_answer": answers.get(kwargs.get("answer")),
                 "reason_max": REASON_MAX,
+                "tickets_title": _("Complaints"),
             }
         )
         return values

@@ -210,6 +210,16 @@ class HelpdeskTicket(models.Model):
     lead_ids = fields.One2many("crm.lead", "ticket_id", string="Opportunities")
     lead_count = fields.Integer(compute="_compute_lead_count")
 
+    @api.depends("number", "name", "is_complaint")
+    def _compute_display_name(self):
+        # helpdesk_mgmt's "number - name" reads "/ - False" on a form not yet
+        # saved: the number is given on creation.
+        res = super()._compute_display_name()
+        for ticket in self.filtered(lambda t: not t.number or t.number == "/"):
+            new = self.env._("New complaint") if ticket.is_complaint else self.env._("New ticket")
+            ticket.display_name = f"{new} - {ticket.name}" if ticket.name else new
+        return res
+
     @api.depends("lead_ids")
     def _compute_lead_count(self):
         for ticket in self:

@@ -77,6 +77,24 @@ class TestComplaint(Iso10002Case):
         self.assertEqual(complaint.team_id, self.complaint_team)
         self.assertTrue(complaint.number.startswith("CMP/"))
 
+    def test_unsaved_complaint_is_named_new_complaint(self):
+        # The name the web client's breadcrumb shows on a form not yet saved.
+        env = self.env(user=self.handler, context={"iso10002_complaints": True})
+        spec = {"team_id": {}, "name": {}, "display_name": {}}
+        values = env["helpdesk.ticket"].onchange({}, [], spec)["value"]
+        self.assertEqual(values["display_name"], "New complaint")
+        values = env["helpdesk.ticket"].onchange({**values, "name": "Rude answer"}, ["name"], spec)[
+            "value"
+        ]
+        self.assertEqual(values["display_name"], "New complaint - Rude answer")
+        complaint = self._create_ticket(self.complaint_team, name="Rude answer")
+        self.assertEqual(complaint.display_name, f"{complaint.number} - Rude answer")
+
+    def test_unsaved_plain_ticket_is_named_new_ticket(self):
+        tickets = self.env["helpdesk.ticket"].with_context(default_team_id=self.plain_team.id)
+        spec = {"team_id": {}, "name": {}, "display_name": {}}
+        self.assertEqual(tickets.onchange({}, [], spec)["value"]["display_name"], "New ticket")
+
     def test_complaint_kanban_shows_iso_stages_only(self):
         tickets = self.env["helpdesk.ticket"].with_context(iso10002_complaints=True)
         groups = tickets.web_read_group(

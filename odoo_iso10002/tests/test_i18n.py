@@ -108,6 +108,14 @@ class TestI18n(Iso10002Case):
         self.assertIn("Kas vyks toliau", body[complaint.id])
         self.assertIn(complaint.number, body[complaint.id])
 
+    def test_unsaved_complaint_name(self):
+        tickets = self.env_lt["helpdesk.ticket"].with_user(self.handler)
+        spec = {"team_id": {}, "display_name": {}}
+        values = tickets.with_context(default_team_id=self.complaint_team.id).onchange({}, [], spec)
+        self.assertEqual(values["value"]["display_name"], "Naujas skundas")
+        values = tickets.with_context(default_team_id=self.plain_team.id).onchange({}, [], spec)
+        self.assertEqual(values["value"]["display_name"], "Nauja užklausa")
+
     def test_mail_templates(self):
         """Each mail of ours reaches a Lithuanian complainant with no English
         sentence of its source left, over the branches a decided complaint
@@ -265,3 +273,26 @@ class TestI18nWebPages(HttpCase):
 
     def test_public_complaint_form(self):
         self._assert_lithuanian("/lt/complaints/new", "/en/complaints/new", {"Pateikti skundą"})
+
+    def test_portal_login_in_user_language(self):
+        """A complainant who reads Lithuanian logs in through the login page,
+        which set the default language's cookie, and reads Lithuanian."""
+        self.customer.lang = "lt_LT"
+        self.url_open("/en/complaints/new")
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "en_US")
+        page = self.url_open("/web/login")
+        csrf = html.fromstring(page.content).xpath("//input[@name='csrf_token']/@value")[0]
+        response = self.url_open(
+            "/web/login",
+            data={
+                "login": self.customer.login,
+                "password": self.customer.login,
+                "csrf_token": csrf,
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("/lt/my", response.url)
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "lt_LT")
+        tickets = self.url_open("/my/tickets")
+        self.assertIn("/lt/my/tickets", tickets.url)
+        self.assertIn("Sulūžusi lempa", tickets.text)

@@ -1,5 +1,6 @@
 import logging
 import re
+from datetime import datetime
 from unittest.mock import patch
 
 from lxml import html
@@ -13,6 +14,7 @@ from ..const import ISO_STEPS
 
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"|csrf_token:\s*"([^"]+)"')
 MB = 1024 * 1024
+BREADCRUMB = "//*[contains(concat(' ', @class, ' '), ' breadcrumb ')]"
 
 
 @tagged("post_install", "-at_install")
@@ -881,6 +883,98 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(note.author_id, partner)
         self.assertNotIn(self.env.ref("base.public_partner"), complaint.message_ids.author_id)
 
+    # ------------------------------------------------------------------
+    # A complaint is called a complaint, with its own dates
+    # ------------------------------------------------------------------
+
+    def _acknowledged_complaint(self):
+        """A complaint of the portal user, received on 2 March 2026 at 10:00
+        UTC and acknowledged at 14:30 UTC, in a team with a decision deadline."""
+        self.env["iso10002.deadline.policy"].create(
+            {"team_id": self.team.id, "acknowledge_hours": 16, "decision_days": 20}
+        )
+        self.portal_user.tz = "Europe/Vilnius"
+        complaint = self.env["helpdesk.ticket"].create(
+            {
+                "name": "The delivery was two weeks late",
+                "description": "<p>I waited two weeks.</p>",
+                "team_id": self.team.id,
+                "partner_id": self.portal_user.partner_id.id,
+                "date_received": datetime(2026, 3, 2, 10, 0),
+            }
+        )
+        complaint.write({"stage_id": complaint._iso_stage("acknowledged").id})
+        complaint.date_acknowledged = datetime(2026, 3, 2, 14, 30)
+        self.assertTrue(complaint.deadline_decision)
+        return complaint
+
+    @staticmethod
+    def _texts(page, xpath):
+        return [" ".join(node.text_content().split()) for node in page.xpath(xpath)]
+
+    def _vilnius(self, value):
+        return (
+            self.env["ir.qweb.field.datetime"]
+            .with_context(tz="Europe/Vilnius")
+            .value_to_html(value, {})
+        )
+
+    def test_complaint_page_speaks_of_complaints(self):
+        complaint = self._acknowledged_complaint()
+        self.authenticate("iso_portal_ona", "iso_portal_ona")
+        page = html.fromstring(self.url_open(f"/my/ticket/{complaint.id}").text)
+        crumbs = self._texts(page, BREADCRUMB + "//li")
+        self.assertIn("Complaints", crumbs)
+        self.assertNotIn("Tickets", crumbs)
+        self.assertEqual(
+            page.xpath(BREADCRUMB + "//a[starts-with(@href, '/my/tickets')]")[0].text, "Complaints"
+        )
+        header = " ".join(page.get_element_by_id("card_header").text_content().split())
+        self.assertNotIn(f"#{complaint.id}", header)
+        self.assertIn(complaint.number, page.xpath("//h2[@data-id='number']")[0].text_content())
+        body = " ".join(page.get_element_by_id("card_body").text_content().split())
+        # Vilnius is two hours ahead of UTC in March.
+        self.assertIn("Received On: 03/02/2026 12:00:00", body)
+        self.assertIn("Acknowledged On: 03/02/2026 16:30:00", body)
+        self.assertIn(f"Decision Due By: {self._vilnius(complaint.deadline_decision)}", body)
+        self.assertNotIn("Create Date", body)
+        self.assertNotIn("Last Stage Update", body)
+
+    def test_complaint_list_speaks_of_complaints(self):
+        complaint = self._acknowledged_complaint()
+        self.authenticate("iso_portal_ona", "iso_portal_ona")
+        page = html.fromstring(self.url_open("/my/tickets").text)
+        crumbs = self._texts(page, BREADCRUMB + "//li")
+        self.assertIn("Complaints", crumbs)
+        self.assertNotIn("Tickets", crumbs)
+        headers = self._texts(page, "//thead//th")
+        self.assertIn("Received On", headers)
+        self.assertIn("Acknowledged On", headers)
+        self.assertIn("Decision Due By", headers)
+        self.assertNotIn("Create Date", headers)
+        self.assertNotIn("Last Stage Update", headers)
+        row = " ".join(page.xpath("//tbody/tr")[0].text_content().split())
+        self.assertIn(complaint.number, row)
+        self.assertIn("03/02/2026 12:00:00", row)
+        self.assertIn("03/02/2026 16:30:00", row)
+        self.assertIn(self._vilnius(complaint.deadline_decision), row)
+
+        # With a helpdesk ticket beside the complaint, the list is helpdesk's again.
+        self.env["helpdesk.ticket"].create(
+            {
+                "name": "Password reset",
+                "description": "<p>Please help.</p>",
+                "team_id": self.env["helpdesk.ticket.team"].create({"name": "Support"}).id,
+                "partner_id": self.portal_user.partner_id.id,
+            }
+        )
+        page = html.fromstring(self.url_open("/my/tickets").text)
+        crumbs = self._texts(page, BREADCRUMB + "//li")
+        self.assertIn("Tickets", crumbs)
+        headers = self._texts(page, "//thead//th")
+        self.assertIn("Create Date", headers)
+        self.assertNotIn("Received On", headers)
+
     def test_plain_ticket_page_unchanged(self):
         plain_team = self.env["helpdesk.ticket.team"].create({"name": "Portal Test Support"})
         ticket = self.env["helpdesk.ticket"].create(
@@ -896,6 +990,14 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertNotIn('id="complaint_process"', page.text)
         self.assertIn('action="/ticket/close"', page.text)
+        tree = html.fromstring(page.text)
+        self.assertEqual(
+            tree.xpath(BREADCRUMB + "//a[starts-with(@href, '/my/tickets')]")[0].text, "Tickets"
+        )
+        header = " ".join(tree.get_element_by_id("card_header").text_content().split())
+        self.assertIn(f"(#{ticket.id})", header)
+        self.assertIn("Create Date", page.text)
+        self.assertNotIn("Received On", page.text)
         response = self.url_open(
             f"/my/complaint/{ticket.id}/accept",
             data={"csrf_token": self._csrf_token_in(page.text)},

@@ -94,3 +94,27 @@ class TestDemoData(TransactionCase):
         self.complaints._recompute_recordset(["is_repeat"])
         wrong = [c.number for c in self.complaints if c.is_repeat != stored[c]]
         self.assertEqual(wrong, [])
+
+    def test_languages_and_logins(self):
+        # make demo and the CI demo database alike: Lithuanian loaded for every
+        # module, the handler and the portal customer in Lithuanian, the
+        # administrator in English (make demo's default)
+        self.assertTrue(self.env["res.lang"]._lang_get("lt_LT"))
+        menu = self.env.ref("base.menu_administration").with_context(lang="lt_LT")
+        self.assertEqual(menu.name, "Nustatymai")
+        self.assertEqual(self.env.ref("base.user_admin").lang, "en_US")
+        handler = self.env.ref("base.user_demo")
+        self.assertEqual(handler.lang, "lt_LT")
+        self.assertTrue(handler.has_group("odoo_iso10002.group_complaint_user"))
+        customer = self.env.ref("odoo_iso10002.res_users_laura_paulauskaite_demo")
+        self.assertEqual((customer.login, customer.lang), ("laura", "lt_LT"))
+        self.assertTrue(customer._is_portal())
+        self.assertTrue(
+            self.env["helpdesk.ticket"].with_user(customer).search([("is_complaint", "=", True)])
+        )
+
+    def test_company_has_its_own_name_and_logo(self):
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.name, "UAB Šiaurės baldai")
+        self.assertTrue(company.logo)
+        self.assertNotEqual(company.logo, company._get_logo())

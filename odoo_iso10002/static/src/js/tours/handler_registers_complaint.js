@@ -8,6 +8,10 @@ registry.category("web_tour.tours").add("odoo_iso10002_handler_registers_complai
             run: "click",
         },
         {
+            content: "The unsaved complaint is named as such, not '/ - False'",
+            trigger: ".o_breadcrumb .active:contains(New complaint)",
+        },
+        {
             trigger: ".o_field_widget[name=name] input",
             run: "edit Lamp arrived broken",
         },
