@@ -972,10 +972,11 @@ class HelpdeskTicket(models.Model):
 
         `jobs` is a list of (domain, function, description). Processing a
         complaint must make it leave its job's domain. When `batched`, each
-        function takes a job's share of the batch at once (`_iso_each_batch`). A complaint that fails
-        is skipped for the rest of the run and tried again by the next one; one
-        that a concurrent transaction held is tried again by the next call, in
-        a new transaction. Returns how many complaints remain."""
+        function takes a job's share of the batch at once (`_iso_each_batch`).
+        A complaint that fails is skipped for the rest of the run and tried
+        again by the next one; one that a concurrent transaction held is tried
+        again by the next call, in a new transaction. Returns how many
+        complaints remain."""
         progress = self.env["ir.cron.progress"].browse(self.env.context.get("ir_cron_progress_id"))
         skipped = set(progress._iso10002_failures_of_run())
 
