@@ -2,7 +2,9 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models, tools
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
 
 _logger = logging.getLogger(__name__)
 
@@ -160,42 +162,17 @@ class HelpdeskTicket(models.Model):
 
     def _iso_escalation_digest(self, rule, reasons, now):
         """Tell each recipient once of the complaints the rule escalated for
-        them: one message and one to-do, on the complaint when there is one,
-        on the rule, listing them, when there are several. Recipients who are
-        told of the same complaints share the message."""
+        them: of one, by a message and a to-do on the complaint; of several,
+        by a digest of their own listing them, with the to-do on it and a
+        message linking to it. Recipients told of the same complaint share
+        its message."""
         recipients = defaultdict(lambda: self.env["res.users"])
         for user, complaints in self._iso_escalation_recipients(rule).items():
             recipients[complaints] |= user
         partner_root = self.env.ref("base.partner_root").id
-        todo_type = self.env.ref("mail.mail_activity_data_todo")
-        activities = []
-        for complaints, users in recipients.items():
-            # the recipients may open the complaints they are told of
-            complaints.message_subscribe(partner_ids=users.partner_id.ids)
-            if len(complaints) == 1:
-                record = complaints
-                summary = self.env._("Escalated complaint: level %(level)s", level=rule.level)
-                body = self.env._(
-                    "Escalated to level %(level)s by the rule “%(rule)s”: %(reason)s.",
-                    level=rule.level,
-                    rule=rule.name,
-                    reason=reasons[complaints.id],
-                )
-            else:
-                record = rule
-                summary = self.env._(
-                    "%(count)s complaints escalated: level %(level)s",
-                    count=len(complaints),
-                    level=rule.level,
-                )
-                body = self.env._(
-                    "%(count)s complaints reached level %(level)s by the rule “%(rule)s”: "
-                    "%(numbers)s. The rule's Escalations list shows them all.",
-                    count=len(complaints),
-                    level=rule.level,
-                    rule=rule.name,
-                    numbers=complaints._iso_digest_numbers(),
-                )
+        todos = []
+
+        def tell(record, users, summary, body):
             record.message_notify(
                 body=body,
                 subject=summary,
@@ -204,20 +181,76 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
                 email_layout_xmlid="mail.mail_notification_light",
             )
-            model_id = self.env["ir.model"]._get_id(record._name)
-            for user in users:
-                today = fields.Date.context_today(self.with_context(tz=user.tz or "UTC"), now)
-                activities.append(
-                    {
-                        "activity_type_id": todo_type.id,
-                        "res_model_id": model_id,
-                        "res_id": record.id,
-                        "date_deadline": today + timedelta(days=rule.activity_days),
-                        "summary": summary,
-                        "note": tools.plaintext2html(body),
-                        "user_id": user.id,
-                    }
+            todos.extend((record, user, summary, body) for user in users)
+
+        for complaints, users in recipients.items():
+            # the recipients may open the complaints they are told of
+            complaints.message_subscribe(partner_ids=users.partner_id.ids)
+            if len(complaints) == 1:
+                summary = self.env._("Escalated complaint: level %(level)s", level=rule.level)
+                body = Markup("<p>%s</p>") % self.env._(
+                    "Escalated to level %(level)s by the rule “%(rule)s”: %(reason)s.",
+                    level=rule.level,
+                    rule=rule.name,
+                    reason=reasons[complaints.id],
                 )
+                tell(complaints, users, summary, body)
+                continue
+            summary = self.env._(
+                "%(count)s complaints escalated: level %(level)s",
+                count=len(complaints),
+                level=rule.level,
+            )
+            text = self.env._(
+                "%(count)s complaints reached level %(level)s by the rule “%(rule)s”: %(numbers)s.",
+                count=len(complaints),
+                level=rule.level,
+                rule=rule.name,
+                numbers=complaints._iso_digest_numbers(),
+            )
+            digests = (
+                self.env["iso10002.escalation.digest"]
+                .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+                .create(
+                    [
+                        {
+                            "rule_id": rule.id,
+                            "level": rule.level,
+                            "date": now,
+                            "user_id": user.id,
+                            "company_id": complaints.company_id.id
+                            if len(complaints.company_id) == 1
+                            else False,
+                            "ticket_ids": [Command.set(complaints.ids)],
+                            "complaint_count": len(complaints),
+                        }
+                        for user in users
+                    ]
+                )
+            )
+            for digest in digests:
+                body = Markup('<p>%s</p><p><a href="%s">%s</a></p>') % (
+                    text,
+                    digest._url(),
+                    self.env._("Open the list of these complaints"),
+                )
+                tell(digest, digest.user_id, summary, body)
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        activities = [
+            {
+                "activity_type_id": todo_type.id,
+                "res_model_id": self.env["ir.model"]._get_id(record._name),
+                "res_id": record.id,
+                "date_deadline": fields.Date.context_today(
+                    self.with_context(tz=user.tz or "UTC"), now
+                )
+                + timedelta(days=rule.activity_days),
+                "summary": summary,
+                "note": body,
+                "user_id": user.id,
+            }
+            for record, user, summary, body in todos
+        ]
         if activities:
             # The message already tells them: no second mail for the assignment.
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(

@@ -27,8 +27,6 @@ class Iso10002EscalationRule(models.Model):
     """
 
     _name = "iso10002.escalation.rule"
-    # the digests of its escalations: a message and a to-do per recipient
-    _inherit = ["mail.thread", "mail.activity.mixin"]
     _description = "Complaint Escalation Rule"
     _order = "sequence, id"
     _check_company_auto = True

@@ -570,30 +570,50 @@ class TestEscalation(Iso10002Case):
             self.assertEqual(len(notes), 1)
             self.assertIn("level 2", notes.body)
         self.assertFalse(complaints.activity_ids.filtered(lambda a: "scalated" in a.summary))
-        # one message and one to-do per recipient, on the rule, for the run
+        # one digest per recipient for the run, with all the complaints, the
+        # to-do on it and one message linking to it
         notified = self.board_member | self.team_leader
-        digest = self.env["mail.message"].search(
-            [
-                ("message_type", "=", "user_notification"),
-                ("partner_ids", "in", notified.partner_id.ids),
-            ]
-        )
-        self.assertEqual(digest.model, rule._name)
-        self.assertEqual(digest.res_id, rule.id)
-        self.assertEqual(digest.partner_ids, notified.partner_id)
-        self.assertIn("6 complaints reached level 2", digest.body)
-        for number in complaints.mapped("number"):
-            self.assertIn(number, digest.body)
-        todos = rule.with_user(self.board_member).activity_ids
-        self.assertEqual(len(todos), 2)
-        self.assertEqual(todos.user_id, notified)
-        self.assertIn("6 complaints escalated", todos[0].summary)
-        # each recipient may open the complaints they are told of
-        self.assertEqual(
-            complaints.with_user(self.board_member).mapped("number"), complaints.mapped("number")
-        )
+        Digest = self.env["iso10002.escalation.digest"]
+        digests = Digest.search([("rule_id", "=", rule.id)])
+        self.assertEqual(digests.user_id, notified)
+        self.assertEqual(len(digests), 2)
+        for digest in digests:
+            self.assertEqual(digest.ticket_ids, complaints)
+            self.assertEqual((digest.level, digest.complaint_count), (2, 6))
+            self.assertEqual(digest.activity_ids.user_id, digest.user_id)
+            self.assertIn("6 complaints escalated", digest.activity_ids.summary)
+            message = self.env["mail.message"].search(
+                [
+                    ("message_type", "=", "user_notification"),
+                    ("partner_ids", "in", digest.user_id.partner_id.ids),
+                ]
+            )
+            self.assertEqual((message.model, message.res_id), (Digest._name, digest.id))
+            self.assertEqual(message.partner_ids, digest.user_id.partner_id)
+            self.assertIn("6 complaints reached level 2", message.body)
+            self.assertIn(f"/odoo/iso10002.escalation.digest/{digest.id}", message.body)
+            self.assertIn(f"/odoo/iso10002.escalation.digest/{digest.id}", digest.activity_ids.note)
+        # the recipient, a handler, opens their digest and its list of complaints
+        mine = digests.filtered(lambda d: d.user_id == self.board_member)
+        self.assertEqual(Digest.with_user(self.board_member).search([]), mine)
+        action = mine.with_user(self.board_member).action_open_complaints()
+        self.assertEqual(action["res_model"], "helpdesk.ticket")
+        listed = self.Ticket.with_user(self.board_member).search(action["domain"])
+        self.assertEqual(listed, complaints)
+        # and marks the to-do done
+        mine.activity_ids.with_user(self.board_member).action_feedback("Seen")
+        self.assertFalse(mine.activity_ids)
+        # nobody else's digest is theirs to read, nor any digest theirs to change
+        theirs = digests - mine
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.board_member).check_access("read")
+        self.assertFalse(Digest.with_user(self.other_handler).search([]))
+        with self.assertRaises(AccessError):
+            mine.with_user(self.board_member).write({"level": 3})
+        for reader in self.manager | self.auditor:
+            self.assertEqual(Digest.with_user(reader).search([("rule_id", "=", rule.id)]), digests)
         self.assertEqual(self._run_escalation_cron(4), [(0, 0)], "nothing twice")
-        self.assertEqual(len(rule.activity_ids), 2)
+        self.assertEqual(Digest.search([("rule_id", "=", rule.id)]), digests)
 
     def test_failing_complaint_is_skipped_for_the_rest_of_the_run(self):
         failing, *others = (self._complaint(severity="4") for _i in range(3))
@@ -645,9 +665,10 @@ class TestEscalation(Iso10002Case):
         self.assertEqual(len(skipped), 1)
         self.assertIn(second.number, skipped[0])
         self.assertEqual(len(second.escalation_ids), 1)
-        # told once, of both: one to-do on the rule
-        self.assertEqual(len(rule.activity_ids), 1, "acted on once")
-        self.assertIn("2 complaints escalated", rule.activity_ids.summary)
+        # told once, of both: one digest, one to-do
+        digest = self.env["iso10002.escalation.digest"].search([("rule_id", "=", rule.id)])
+        self.assertEqual(digest.ticket_ids, first | second, "acted on once")
+        self.assertIn("2 complaints escalated", digest.activity_ids.summary)
         self.assertEqual((first | second).escalation_ids.rule_id, rule)
 
     def test_health_safety_todo_goes_to_whom_the_rules_made_responsible(self):
