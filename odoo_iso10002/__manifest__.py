@@ -29,6 +29,7 @@
         "views/iso10002_escalation_rule_views.xml",
         "views/helpdesk_ticket_deadline_views.xml",
         "views/helpdesk_ticket_escalation_views.xml",
+        "views/iso10002_escalation_digest_views.xml",
         "views/iso10002_form_submission_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",

@@ -18,6 +18,7 @@ from . import helpdesk_ticket_deadline
 from . import iso10002_deadline_policy
 from . import iso10002_escalation_rule
 from . import iso10002_escalation_log
+from . import iso10002_escalation_digest
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_survey
 from . import helpdesk_ticket_privacy

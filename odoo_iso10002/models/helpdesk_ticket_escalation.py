@@ -1,7 +1,10 @@
 import logging
+from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models, tools
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
 
 _logger = logging.getLogger(__name__)
 
@@ -63,87 +66,205 @@ class HelpdeskTicket(models.Model):
             _failed, busy = (
                 self.sudo()
                 .filtered_domain(rule._pending_domain(now))
-                ._iso_each(
-                    lambda complaint, rule=rule: complaint._iso_escalate(rule, now),
+                ._iso_each_batch(
+                    lambda complaints, rule=rule: complaints._iso_escalate(rule, now),
                     _logger,
                     f"Escalation by the rule “{rule.name}”",
                 )
             )
+            escalated = (
+                self.env["iso10002.escalation.log"]
+                .sudo()
+                .search([("ticket_id", "in", self.ids), ("digest_pending", "=", True)])
+            )
+            escalated._send_digests(now)
             if busy and (cron := self._iso_ref("odoo_iso10002.ir_cron_escalate_complaints")):
                 # held by another transaction: the cron escalates them at once
                 # after this one, rather than at its next hourly run
                 cron.sudo()._trigger()
 
     def _iso_escalate(self, rule, now):
-        """Log the escalation, then act. Returns False, and does nothing, when
-        the rule already escalated the complaint at its level (another run
-        did, since the complaint was selected)."""
-        self.ensure_one()
-        complaint = self.sudo()
-        reason = "; ".join(rule._match_reasons(complaint, now))
-        log = self.env["iso10002.escalation.log"].sudo()._claim(complaint, rule, now, reason)
-        if not log:
-            return False
-        complaint._iso_escalation_actions(rule, reason, now)
-        return True
+        """Log the escalation of these complaints by `rule`, then act on those
+        logged. Returns the complaints left alone: the rule already escalated
+        them at its level (another run did, since they were selected)."""
+        complaints = self.sudo()
+        reasons = {c.id: "; ".join(rule._match_reasons(c, now)) for c in complaints}
+        claimed = self.env["iso10002.escalation.log"].sudo()._claim(complaints, rule, now, reasons)
+        if claimed:
+            claimed._iso_escalation_actions(rule, reasons, now)
+        return complaints - claimed
 
-    def _iso_escalation_actions(self, rule, reason, now):
-        self.ensure_one()
-        values = {}
-        if rule.level > self.escalation_level:
-            values["escalation_level"] = rule.level
-        assignee = rule.assign_user_id or (rule.assign_team_leader and self.team_id.user_id)
-        if assignee and assignee != self.user_id:
-            values["user_id"] = assignee.id
-        if rule.raise_priority and self.priority != "3":
-            values["priority"] = "3"
-        if values:
-            self.write(values)
+    def _iso_escalation_actions(self, rule, reasons, now):
+        """What the rule does to the complaints it escalated, in as few writes
+        as the values allow; `reasons` maps each complaint's id to the reason
+        logged."""
+        self._iso_escalation_write(rule)
         if rule.follower_partner_ids:
             self.message_subscribe(partner_ids=rule.follower_partner_ids.ids)
-        users = self._iso_escalation_recipients(rule)
-        if users:
-            self._iso_escalation_notify(rule, reason, users, now)
+        # Its own history keeps each escalation, without notifying anyone: the
+        # recipients are told by the digest.
+        self._message_log_batch(
+            {
+                complaint.id: self.env._(
+                    "Escalated to level %(level)s by the rule “%(rule)s”: %(reason)s.",
+                    level=rule.level,
+                    rule=rule.name,
+                    reason=reasons[complaint.id],
+                )
+                for complaint in self
+            },
+            author_id=self.env.ref("base.partner_root").id,
+        )
         if rule.mail_template_id:
-            self._iso_escalation_mail(rule.mail_template_id)
+            # a mail to each complainant, each their own
+            for complaint in self:
+                complaint._iso_escalation_mail(rule.mail_template_id)
+
+    def _iso_escalation_write(self, rule):
+        """Raise the level, assign and prioritise: one write per group of
+        complaints given the same values."""
+        self.filtered(lambda c: c.escalation_level < rule.level).with_context(
+            # the chatter note says it already
+            mail_notrack=True
+        ).write({"escalation_level": rule.level})
+        groups = defaultdict(lambda: self.browse())
+        for complaint in self:
+            values = {}
+            assignee = rule.assign_user_id or (
+                rule.assign_team_leader and complaint.team_id.user_id
+            )
+            if assignee and assignee != complaint.user_id:
+                values["user_id"] = assignee.id
+            if rule.raise_priority and complaint.priority != "3":
+                values["priority"] = "3"
+            if values:
+                groups[tuple(sorted(values.items()))] |= complaint
+        for values, complaints in groups.items():
+            complaints.write(dict(values))
 
     def _iso_escalation_recipients(self, rule):
-        """Internal users the rule notifies who work in the complaint's company."""
-        self.ensure_one()
-        users = rule.notify_user_ids | rule.notify_group_id.users
-        if rule.notify_team_leader:
-            users |= self.team_id.user_id
-        return users.filtered(
-            lambda user: user.active and not user.share and self.company_id in user.company_ids
+        """The internal users the rule notifies, each with the complaints they
+        are told of: those of the companies they work in."""
+        users = (rule.notify_user_ids | rule.notify_group_id.users).filtered(
+            lambda user: user.active and not user.share
         )
+        complaints_of = defaultdict(lambda: self.browse())
+        for complaint in self:
+            concerned = users
+            if rule.notify_team_leader:
+                concerned |= complaint.team_id.user_id.filtered(
+                    lambda user: user.active and not user.share
+                )
+            for user in concerned:
+                if complaint.company_id in user.company_ids:
+                    complaints_of[user] |= complaint
+        return complaints_of
 
-    def _iso_escalation_notify(self, rule, reason, users, now):
-        """A note mentioning the users, and a to-do for each, due in the
-        rule's number of days (in the user's time zone)."""
-        self.ensure_one()
-        message = self.env._(
-            "Escalated to level %(level)s by the rule “%(rule)s”: %(reason)s.",
-            level=rule.level,
-            rule=rule.name,
-            reason=reason,
-        )
-        self.message_post(
-            body=message,
-            subtype_xmlid="mail.mt_note",
-            author_id=self.env.ref("base.partner_root").id,
-            partner_ids=users.partner_id.ids,
-        )
-        # The note already mails them: no second mail for the to-do's assignment.
-        complaint = self.with_context(mail_activity_quick_update=True)
-        for user in users:
-            today = fields.Date.context_today(self.with_context(tz=user.tz or "UTC"), now)
-            complaint.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=today + timedelta(days=rule.activity_days),
-                summary=self.env._("Escalated complaint: level %(level)s", level=rule.level),
-                note=tools.plaintext2html(message),
-                user_id=user.id,
+    def _iso_escalation_digest(self, rule, reasons, now):
+        """Tell each recipient once of the complaints the rule escalated for
+        them: of one, by a message and a to-do on the complaint; of several,
+        by a digest of their own listing them, with the to-do on it and a
+        message linking to it. Recipients told of the same complaint share
+        its message."""
+        recipients = defaultdict(lambda: self.env["res.users"])
+        for user, complaints in self._iso_escalation_recipients(rule).items():
+            recipients[complaints] |= user
+        partner_root = self.env.ref("base.partner_root").id
+        todos = []
+
+        def tell(record, users, summary, body):
+            record.message_notify(
+                body=body,
+                subject=summary,
+                author_id=partner_root,
+                partner_ids=users.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+                email_layout_xmlid="mail.mail_notification_light",
             )
+            todos.extend((record, user, summary, body) for user in users)
+
+        for complaints, users in recipients.items():
+            # the recipients may open the complaints they are told of
+            complaints.message_subscribe(partner_ids=users.partner_id.ids)
+            if len(complaints) == 1:
+                summary = self.env._("Escalated complaint: level %(level)s", level=rule.level)
+                body = Markup("<p>%s</p>") % self.env._(
+                    "Escalated to level %(level)s by the rule “%(rule)s”: %(reason)s.",
+                    level=rule.level,
+                    rule=rule.name,
+                    reason=reasons[complaints.id],
+                )
+                tell(complaints, users, summary, body)
+                continue
+            summary = self.env._(
+                "%(count)s complaints escalated: level %(level)s",
+                count=len(complaints),
+                level=rule.level,
+            )
+            text = self.env._(
+                "%(count)s complaints reached level %(level)s by the rule “%(rule)s”: %(numbers)s.",
+                count=len(complaints),
+                level=rule.level,
+                rule=rule.name,
+                numbers=complaints._iso_digest_numbers(),
+            )
+            digests = (
+                self.env["iso10002.escalation.digest"]
+                .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+                .create(
+                    [
+                        {
+                            "rule_id": rule.id,
+                            "level": rule.level,
+                            "date": now,
+                            "user_id": user.id,
+                            "company_id": complaints.company_id.id
+                            if len(complaints.company_id) == 1
+                            else False,
+                            "ticket_ids": [Command.set(complaints.ids)],
+                            "complaint_count": len(complaints),
+                        }
+                        for user in users
+                    ]
+                )
+            )
+            for digest in digests:
+                body = Markup('<p>%s</p><p><a href="%s">%s</a></p>') % (
+                    text,
+                    digest._url(),
+                    self.env._("Open the list of these complaints"),
+                )
+                tell(digest, digest.user_id, summary, body)
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        activities = [
+            {
+                "activity_type_id": todo_type.id,
+                "res_model_id": self.env["ir.model"]._get_id(record._name),
+                "res_id": record.id,
+                "date_deadline": fields.Date.context_today(
+                    self.with_context(tz=user.tz or "UTC"), now
+                )
+                + timedelta(days=rule.activity_days),
+                "summary": summary,
+                "note": body,
+                "user_id": user.id,
+            }
+            for record, user, summary, body in todos
+        ]
+        if activities:
+            # The message already tells them: no second mail for the assignment.
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+                activities
+            )
+
+    def _iso_digest_numbers(self, shown=20):
+        """The complaint numbers a digest lists: the first `shown` of them."""
+        numbers = ", ".join(self[:shown].mapped("number"))
+        if len(self) > shown:
+            numbers = self.env._(
+                "%(numbers)s and %(count)s more", numbers=numbers, count=len(self) - shown
+            )
+        return numbers
 
     def _iso_escalation_mail(self, template):
         """Mail the complainant (no contact is created for a bare address)."""
@@ -162,31 +283,38 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_escalate(self, batch_size=500):
         """Escalate the complaints the active rules hold for, rule by rule in
-        sequence order, one batch per call. Each rule escalates a complaint at
-        most once per level, so running twice changes nothing."""
+        sequence order, one batch per call, each rule's share of it at once;
+        the last call of the run sends the digests. Each rule escalates a
+        complaint at most once per level, so running twice changes nothing."""
         self._refresh_due_deadlines()
         now = fields.Datetime.now()
-        already = []
+        already = self.browse()
 
-        def escalate(complaint, rule):
-            if not complaint._iso_escalate(rule, now):
-                already.append(complaint.number)
+        def escalate(complaints, rule):
+            nonlocal already
+            already |= complaints._iso_escalate(rule, now)
 
-        self._iso_cron_batch(
+        remaining = self._iso_cron_batch(
             [
                 (
                     rule._pending_domain(now),
-                    lambda complaint, rule=rule: escalate(complaint, rule),
+                    lambda complaints, rule=rule: escalate(complaints, rule),
                     f"Escalation by the rule “{rule.name}”",
                 )
                 for rule in self.env["iso10002.escalation.rule"].search([])
             ],
             _logger,
             batch_size,
+            batched=True,
         )
+        if not remaining:
+            # the run ends: one digest per recipient and rule for all its calls
+            self.env["iso10002.escalation.log"].search(
+                [("digest_pending", "=", True)]
+            )._send_digests(now)
         if already:
             _logger.info(
                 "Escalation: %s complaint(s) already escalated by another run, skipped: %s",
                 len(already),
-                ", ".join(already),
+                ", ".join(already.mapped("number")),
             )

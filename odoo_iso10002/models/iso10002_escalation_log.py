@@ -1,7 +1,11 @@
+import logging
+
 import pytz
 
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 
 class Iso10002EscalationLog(models.Model):
@@ -32,6 +36,8 @@ class Iso10002EscalationLog(models.Model):
     day = fields.Date(compute="_compute_day", store=True, index=True)
     reason = fields.Text(help="Which of the rule's conditions held, with the values.")
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    # The recipients are told once a run ends, of all it escalated for them.
+    digest_pending = fields.Boolean(readonly=True, index=True)
 
     _sql_constraints = [
         (
@@ -58,42 +64,57 @@ class Iso10002EscalationLog(models.Model):
             )
 
     @api.model
-    def _claim(self, complaint, rule, date, reason):
-        """Log the escalation of `complaint` by `rule` at its level, unless
-        one is logged already; returns the new log, or an empty recordset.
+    def _claim(self, complaints, rule, date, reasons):
+        """Log the escalation of `complaints` by `rule` at its level, in one
+        statement, for those it is not logged for yet; returns the complaints
+        logged now, which this run owns. `reasons` maps their ids to the
+        reason to log.
 
         The unique key decides in the database, so that two runs at once
         escalate a complaint once: a log this transaction can see makes the
-        insert do nothing; one committed by a concurrent transaction since
-        this one started raises a serialization failure, not logged, for the
+        insert skip it; one committed by a concurrent transaction since this
+        one started raises a serialization failure, not logged, for the
         caller to try again in a new transaction."""
         now = self.env.cr.now()
         self.env.cr.execute(
             SQL(
                 """INSERT INTO iso10002_escalation_log
                        (ticket_id, rule_id, level, date, day, reason, company_id,
-                        create_uid, create_date, write_uid, write_date)
-                   VALUES (%s, %s, %s, %s,
-                           (%s AT TIME ZONE 'UTC' AT TIME ZONE %s)::date,
-                           %s, %s, %s, %s, %s, %s)
+                        digest_pending, create_uid, create_date, write_uid, write_date)
+                   SELECT t.id, %(rule)s, %(level)s, %(date)s,
+                          (%(date)s AT TIME ZONE 'UTC' AT TIME ZONE r.tz)::date,
+                          r.reason, t.company_id, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
+                     FROM unnest(%(ids)s::int[], %(tzs)s::varchar[], %(reasons)s::text[])
+                          AS r(ticket_id, tz, reason)
+                     JOIN helpdesk_ticket t ON t.id = r.ticket_id
+                    ORDER BY t.id
                    ON CONFLICT (ticket_id, rule_id, level) DO NOTHING
-                   RETURNING id""",
-                complaint.id,
-                rule.id,
-                rule.level,
-                date,
-                date,
-                complaint.company_id._iso10002_tz(),
-                reason,
-                complaint.company_id.id or None,
-                self.env.uid,
-                now,
-                self.env.uid,
-                now,
+                   RETURNING ticket_id""",
+                rule=rule.id,
+                level=rule.level,
+                date=date,
+                uid=self.env.uid,
+                now=now,
+                ids=complaints.ids,
+                tzs=[complaint.company_id._iso10002_tz() for complaint in complaints],
+                reasons=[reasons[complaint.id] for complaint in complaints],
             ),
             log_exceptions=False,
         )
-        log = self.browse(row[0] for row in self.env.cr.fetchall())
-        if log:
-            complaint.invalidate_recordset(["escalation_ids"])
-        return log
+        claimed = complaints.browse(row[0] for row in self.env.cr.fetchall())
+        claimed.invalidate_recordset(["escalation_ids"])
+        return complaints & claimed
+
+    def _send_digests(self, now):
+        """Tell the recipients of the rules of these logs, still untold, of
+        the complaints escalated, in one digest each per rule."""
+        for rule, logs in self.filtered("digest_pending").grouped("rule_id").items():
+            try:
+                with self.env.cr.savepoint():
+                    logs.ticket_id._iso_escalation_digest(
+                        rule, {log.ticket_id.id: log.reason for log in logs}, now
+                    )
+                    logs.digest_pending = False
+            except Exception:
+                # the escalations stand; the next run tells them
+                _logger.exception("Escalation digest of the rule “%s” failed", rule.name)

@@ -26,6 +26,7 @@ MATRIX = {
     "iso10002.deadline.policy": ("r", "rwcu", "r", "", ""),
     "iso10002.escalation.rule": ("r", "rwcu", "r", "", ""),
     "iso10002.escalation.log": ("r", "r", "r", "", ""),
+    "iso10002.escalation.digest": ("r", "r", "r", "", ""),
     "iso10002.corrective.action": ("rwc", "rwcu", "r", "", ""),
     "iso10002.management.review": ("r", "rwcu", "r", "", ""),
     "iso10002.management.review.line": ("r", "rwcu", "r", "", ""),

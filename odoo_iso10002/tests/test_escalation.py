@@ -78,17 +78,17 @@ class TestEscalation(Iso10002Case):
         self.Ticket._cron_escalate()
 
     def _actions_failing(self, complaint, error, times=None):
-        """Make the escalation actions raise `error` for `complaint` (the
-        first `times` times only, when given)."""
+        """Make the escalation actions raise `error` for any batch holding
+        `complaint` (the first `times` times only, when given)."""
         Ticket = type(self.Ticket)
         original = Ticket._iso_escalation_actions
         raised = []
 
-        def actions(escalated, rule, reason, now):
-            if escalated == complaint and (times is None or len(raised) < times):
+        def actions(escalated, rule, reasons, now):
+            if complaint in escalated and (times is None or len(raised) < times):
                 raised.append(error)
                 raise error
-            return original(escalated, rule, reason, now)
+            return original(escalated, rule, reasons, now)
 
         return patch.object(Ticket, "_iso_escalation_actions", actions)
 
@@ -299,22 +299,25 @@ class TestEscalation(Iso10002Case):
         self.assertEqual(len(note), 1)
         self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
         self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
-        self.assertEqual(note.partner_ids, notified.partner_id, "no portal user")
+        self.assertFalse(note.partner_ids, "a log: the digest tells the recipients")
         self.assertIn("level 2", note.body)
         self.assertIn("severity Critical (at least Critical)", note.body)
         todos = complaint.activity_ids.filtered(lambda a: "Escalated" in a.summary)
         self.assertEqual(todos.user_id, notified)
         self.assertEqual(set(todos.mapped("date_deadline")), {date(2026, 3, 4)})
         self.assertEqual(todos.activity_type_id, self.env.ref("mail.mail_activity_data_todo"))
-        # one message each: the note; the to-do is not announced a second time
-        assignments = self.env["mail.message"].search(
+        # one message for them all, the digest of one complaint; the to-dos
+        # are not announced a second time
+        digest = self.env["mail.message"].search(
             [
                 ("model", "=", "helpdesk.ticket"),
                 ("res_id", "=", complaint.id),
                 ("message_type", "=", "user_notification"),
             ]
         )
-        self.assertFalse(assignments)
+        self.assertEqual(len(digest), 1)
+        self.assertEqual(digest.partner_ids, notified.partner_id, "no portal user")
+        self.assertIn("severity Critical (at least Critical)", digest.body)
         self.assertEqual(rule.escalation_count, 1)
         # Each notified user now follows the complaint and may open it.
         self.assertEqual(complaint.with_user(self.board_member).number, complaint.number)
@@ -549,6 +552,69 @@ class TestEscalation(Iso10002Case):
         self.assertEqual(complaints.mapped("escalation_level"), [2] * 5)
         self.assertEqual(len(complaints.escalation_ids), 10, "each complaint once per rule")
 
+    def test_backlog_larger_than_a_batch_one_digest_per_recipient(self):
+        complaints = self.Ticket.concat(*(self._complaint(severity="4") for _i in range(6)))
+        rule = self._rule(
+            name="Critical complaint",
+            level=2,
+            min_severity="4",
+            notify_user_ids=[Command.set(self.board_member.ids)],
+            notify_team_leader=True,
+        )
+        self.assertEqual(self._run_escalation_cron(4), [(4, 2), (2, 0)])
+        # every complaint logged once, in its history and on its Escalations tab
+        self.assertEqual(len(complaints.escalation_ids), 6)
+        self.assertEqual(complaints.escalation_ids.ticket_id, complaints)
+        for complaint in complaints:
+            notes = complaint.message_ids.filtered(lambda m: "Critical complaint" in m.body)
+            self.assertEqual(len(notes), 1)
+            self.assertIn("level 2", notes.body)
+        self.assertFalse(complaints.activity_ids.filtered(lambda a: "scalated" in a.summary))
+        # one digest per recipient for the run, with all the complaints, the
+        # to-do on it and one message linking to it
+        notified = self.board_member | self.team_leader
+        Digest = self.env["iso10002.escalation.digest"]
+        digests = Digest.search([("rule_id", "=", rule.id)])
+        self.assertEqual(digests.user_id, notified)
+        self.assertEqual(len(digests), 2)
+        for digest in digests:
+            self.assertEqual(digest.ticket_ids, complaints)
+            self.assertEqual((digest.level, digest.complaint_count), (2, 6))
+            self.assertEqual(digest.activity_ids.user_id, digest.user_id)
+            self.assertIn("6 complaints escalated", digest.activity_ids.summary)
+            message = self.env["mail.message"].search(
+                [
+                    ("message_type", "=", "user_notification"),
+                    ("partner_ids", "in", digest.user_id.partner_id.ids),
+                ]
+            )
+            self.assertEqual((message.model, message.res_id), (Digest._name, digest.id))
+            self.assertEqual(message.partner_ids, digest.user_id.partner_id)
+            self.assertIn("6 complaints reached level 2", message.body)
+            self.assertIn(f"/odoo/iso10002.escalation.digest/{digest.id}", message.body)
+            self.assertIn(f"/odoo/iso10002.escalation.digest/{digest.id}", digest.activity_ids.note)
+        # the recipient, a handler, opens their digest and its list of complaints
+        mine = digests.filtered(lambda d: d.user_id == self.board_member)
+        self.assertEqual(Digest.with_user(self.board_member).search([]), mine)
+        action = mine.with_user(self.board_member).action_open_complaints()
+        self.assertEqual(action["res_model"], "helpdesk.ticket")
+        listed = self.Ticket.with_user(self.board_member).search(action["domain"])
+        self.assertEqual(listed, complaints)
+        # and marks the to-do done
+        mine.activity_ids.with_user(self.board_member).action_feedback("Seen")
+        self.assertFalse(mine.activity_ids)
+        # nobody else's digest is theirs to read, nor any digest theirs to change
+        theirs = digests - mine
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.board_member).check_access("read")
+        self.assertFalse(Digest.with_user(self.other_handler).search([]))
+        with self.assertRaises(AccessError):
+            mine.with_user(self.board_member).write({"level": 3})
+        for reader in self.manager | self.auditor:
+            self.assertEqual(Digest.with_user(reader).search([("rule_id", "=", rule.id)]), digests)
+        self.assertEqual(self._run_escalation_cron(4), [(0, 0)], "nothing twice")
+        self.assertEqual(Digest.search([("rule_id", "=", rule.id)]), digests)
+
     def test_failing_complaint_is_skipped_for_the_rest_of_the_run(self):
         failing, *others = (self._complaint(severity="4") for _i in range(3))
         self._rule(min_severity="4")
@@ -570,7 +636,9 @@ class TestEscalation(Iso10002Case):
         held, free = self._complaint(severity="4"), self._complaint(severity="4")
         self._rule(min_severity="4")
         conflict = SerializationFailure("could not serialize access due to concurrent update")
-        with self._actions_failing(held, conflict, times=1):
+        # the batch meets the conflict, then the complaint alone, in the same
+        # transaction; the next call, in a new one, gets through
+        with self._actions_failing(held, conflict, times=2):
             calls = self._run_escalation_cron(10)
         self.assertEqual(calls, [(2, 1), (1, 0)], "the next call, not the next hourly run")
         self.assertEqual((held | free).mapped("escalation_level"), [1, 1])
@@ -581,11 +649,11 @@ class TestEscalation(Iso10002Case):
         Ticket = type(self.Ticket)
         original = Ticket._iso_escalate
 
-        def escalate(complaint, rule, now):
-            if complaint == first:
+        def escalate(complaints, rule, now):
+            if first in complaints:
                 # another run escalates the second complaint after this run selected it
-                original(second.with_env(complaint.env), rule, now)
-            return original(complaint, rule, now)
+                original(second.with_env(complaints.env), rule, now)
+            return original(complaints, rule, now)
 
         with (
             patch.object(Ticket, "_iso_escalate", escalate),
@@ -597,8 +665,10 @@ class TestEscalation(Iso10002Case):
         self.assertEqual(len(skipped), 1)
         self.assertIn(second.number, skipped[0])
         self.assertEqual(len(second.escalation_ids), 1)
-        todos = second.activity_ids.filtered(lambda a: "Escalated" in a.summary)
-        self.assertEqual(len(todos), 1, "acted on once")
+        # told once, of both: one digest, one to-do
+        digest = self.env["iso10002.escalation.digest"].search([("rule_id", "=", rule.id)])
+        self.assertEqual(digest.ticket_ids, first | second, "acted on once")
+        self.assertIn("2 complaints escalated", digest.activity_ids.summary)
         self.assertEqual((first | second).escalation_ids.rule_id, rule)
 
     def test_health_safety_todo_goes_to_whom_the_rules_made_responsible(self):

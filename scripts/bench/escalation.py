@@ -108,9 +108,12 @@ def escalation(bench):
                 env.cr.execute("SELECT count(*) FROM iso10002_escalation_log")
                 escalated = env.cr.fetchone()[0] - logs_before
             scope = "every complaint open" if all_open else "the data set as generated"
+            per_complaint = (
+                f" ({queries / escalated:.1f} per escalated complaint)" if escalated else ""
+            )
             say(
                 f"escalation ({scope}): {open_count} open, {escalated} escalated "
-                f"in {seconds:.2f} s, {queries} queries"
+                f"in {seconds:.2f} s, {queries} queries{per_complaint}"
             )
             if due and escalated < due:
                 say(f"warning: {due} due but {escalated} escalated by {rule.name}")
