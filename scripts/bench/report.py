@@ -82,6 +82,35 @@ def table(rows):
     return "\n".join(lines)
 
 
+def beside_plain_tickets(rows):
+    """The complaints' list and kanban beside helpdesk_mgmt's own on plain tickets."""
+    by_key = {row.key: row for row in rows}
+    pairs = [(row, by_key.get(f"plain_{row.key}")) for row in rows]
+    pairs = [(complaint, plain) for complaint, plain in pairs if plain and plain.seconds]
+    if not pairs:
+        return []
+    lines = [
+        "",
+        "## Complaints beside plain tickets",
+        "",
+        (
+            "The same screens on as many plain tickets of a support team, with helpdesk_mgmt's "
+            "own list and kanban (as this database has them, with the addon installed):"
+        ),
+        "",
+        "| screen | complaints | plain tickets | added by the addon |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for complaint, plain in pairs:
+        added = (complaint.seconds - plain.seconds) * 1000
+        lines.append(
+            f"| {complaint.key} | {comparison_cell(complaint.figure(), complaint.queries)} | "
+            f"{comparison_cell(plain.figure(), plain.queries)} | {added:+.0f} ms, "
+            f"{complaint.queries - plain.queries:+.0f} queries |"
+        )
+    return lines
+
+
 METHOD = """\
 - The ORM is called in-process, as the server does for a request: times are server
   times, without HTTP, JSON or the browser. Queries are counted by Odoo's cursor; SQL
@@ -165,6 +194,7 @@ def write_report(bench, env, output, size):
         f"Run on {now} UTC over **{facts['complaints']:,} complaints**.",
         "",
         table(bench.rows),
+        *beside_plain_tickets(bench.rows),
         "",
         "## Machine",
         "",
