@@ -129,8 +129,10 @@ METHOD = """\
 - Reviews, list, kanban and pivot: the median of 5 runs after a warm-up, as the
   complaints manager, each with an empty ORM cache. List and kanban send what the web
   client sends: `web_search_read` with the fields of the views (80 rows, count up to
-  10,001); `web_read_group` by stage, `read_progress_bar`, then `web_search_read` of
-  40 cards for each unfolded column."""
+  10,001); `web_read_group` by stage, `read_progress_bar` when the kanban has one
+  (helpdesk_mgmt's has, the complaints' has not), then `web_search_read` of 40 cards
+  for each unfolded column. Complaints with the views their menu opens; plain tickets
+  of the support team with helpdesk_mgmt's."""
 
 
 def comparison(bench, results_dir, size):
