@@ -405,30 +405,10 @@ class HelpdeskTicket(models.Model):
         anything is written (on creation, `self` is empty)."""
 
     def _iso_on_created(self):
-        """Complaints were created: check and time-stamp their step, and
-        acknowledge them at once where the team asks for it."""
+        """Complaints were created: check and time-stamp their step."""
         self._iso_check_step()
         self._iso_stamp_steps()
         self._iso_refresh_later_repeats()
-        to_acknowledge = self.filtered(
-            lambda c: (
-                c.team_id.complaint_auto_acknowledge
-                and c.iso_step == "received"
-                and c._complainant_email()
-            )
-        )
-        for complaint in to_acknowledge:
-            stage = complaint._iso_stage("acknowledged", raise_if_not_found=False)
-            if stage:
-                complaint.stage_id = stage
-            else:
-                # a team whose stage for the step was archived still receives complaints
-                _logger.warning(
-                    "Team %s has no stage for the step “acknowledged”: complaint %s is "
-                    "left to acknowledge by hand.",
-                    complaint.team_id.display_name,
-                    complaint.number,
-                )
 
     def _iso_on_moved_into_complaint_team(self):
         """Tickets moved into a complaint team become complaints with a
@@ -752,6 +732,8 @@ class HelpdeskTicket(models.Model):
                 email_layout_xmlid="mail.mail_notification_light",
                 email_values={"email_to": email, **({"headers": repr(headers)} if headers else {})},
             )
+            # out within a minute, not at the queue's next hourly run
+            self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
             self.message_post(
                 body=self.env._(
                     "“%(subject)s” sent to %(email)s.",
