@@ -276,12 +276,13 @@ class HelpdeskTicket(models.Model):
         def window(ticket):
             return timedelta(days=ticket.company_id.iso10002_repeat_window_days)
 
-        earlier = self.search(
+        earlier = self.search_fetch(
             [
                 ("is_complaint", "=", True),
                 ("commercial_partner_id", "in", complaints.commercial_partner_id.ids),
                 ("date_received", ">=", min(c.date_received - window(c) for c in complaints)),
-            ]
+            ],
+            ["commercial_partner_id", "date_received"],
         )
         for ticket in complaints:
             since = ticket.date_received - window(ticket)
@@ -535,6 +536,8 @@ class HelpdeskTicket(models.Model):
     def _iso_prepare_priority(self, vals_list, teams):
         """Complaints get the priority of their assessment as they are created:
         helpdesk's default priority would otherwise pre-empt the compute."""
+        if not any(team.is_complaint_team for team in teams):
+            return
         matrix_model = self.env["iso10002.priority.matrix"].sudo()
         matrix = matrix_model._matrix()
         for vals, team in zip(vals_list, teams, strict=True):

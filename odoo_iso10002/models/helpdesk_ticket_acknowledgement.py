@@ -69,11 +69,17 @@ class HelpdeskTicket(models.Model):
             )
         )
         if to_acknowledge:
-            cron = self._iso_ref(ACKNOWLEDGEMENT_CRON)
-            if cron:
+            # the id, cached, without reading whether the record still exists
+            cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+                ACKNOWLEDGEMENT_CRON, raise_if_not_found=False
+            )
+            if cron_id:
                 to_acknowledge.acknowledgement_pending = True
-                cron._trigger()
+                self.env["ir.cron"].browse(cron_id)._trigger()
             else:
+                _logger.warning(
+                    "%s was deleted: complaints are acknowledged at once.", ACKNOWLEDGEMENT_CRON
+                )
                 to_acknowledge._iso_acknowledge()
         return res
 

@@ -149,7 +149,18 @@ class HelpdeskTicket(models.Model):
         complaints = self.filtered("is_complaint")
         (self - complaints).deadline_policy_id = False
         policy_model = self.env["iso10002.deadline.policy"]
-        policies = policy_model.search([("team_id", "in", complaints.team_id.ids)])
+        # with what the deadlines read of them, in one query
+        policies = policy_model.search_fetch(
+            [("team_id", "in", complaints.team_id.ids)],
+            [
+                "team_id",
+                "severity",
+                "acknowledge_hours",
+                "decision_days",
+                "close_days",
+                "at_risk_hours",
+            ],
+        )
         for ticket in complaints:
             ticket.deadline_policy_id = policy_model._policy_for(
                 policies, ticket.team_id, ticket.severity

@@ -76,7 +76,9 @@ class TestLifecycle(Iso10002Case):
 
     def test_complaint_acknowledged_at_once_without_the_cron(self):
         self.env.ref("odoo_iso10002.ir_cron_send_acknowledgements").unlink()
-        complaint = self._create_ticket(self.complaint_team, acknowledge=False)
+        with self.assertLogs("odoo.addons.odoo_iso10002", "WARNING") as logged:
+            complaint = self._create_ticket(self.complaint_team, acknowledge=False)
+        self.assertIn("ir_cron_send_acknowledgements was deleted", logged.output[0])
         self.assertEqual(complaint.iso_step, "acknowledged")
         self.assertFalse(complaint.acknowledgement_pending)
         self.assertEqual(len(self._messages(complaint, "has been received")), 1)
