@@ -90,7 +90,13 @@ class HelpdeskTicket(models.Model):
             [
                 (
                     [("acknowledgement_pending", "=", True)],
-                    lambda complaint: complaint._iso_acknowledge(),
+                    # in the name of whoever registered it, as when it was
+                    # acknowledged in their request: they get no copy of it
+                    lambda complaint: (
+                        complaint.with_user(complaint.create_uid or self.env.user)
+                        .sudo()
+                        ._iso_acknowledge()
+                    ),
                     "Sending the acknowledgement",
                 )
             ],

@@ -51,6 +51,22 @@ class TestLifecycle(Iso10002Case):
         self.assertIn("/complaints/policy", ack.body)
         self.assertIn("within 20 working", ack.body)
 
+    def test_acknowledgement_in_the_name_of_whoever_registered_it(self):
+        self.handler.notification_type = "email"
+        complaint = self._as_handler(self.env["helpdesk.ticket"]).create(
+            {
+                "name": "The parcel arrived damaged",
+                "description": "<p>The lamp is broken.</p>",
+                "team_id": self.complaint_team.id,
+                "partner_id": self.partner.id,
+            }
+        )
+        self._send_acknowledgements()
+        ack = self._messages(complaint, "has been received")
+        self.assertEqual(ack.author_id, self.handler.partner_id)
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", ack.id)])
+        self.assertEqual(mails.recipient_ids, self.partner, "no copy to the handler")
+
     def test_complaint_rolled_back_is_never_acknowledged(self):
         triggers = self._triggers("odoo_iso10002.ir_cron_send_acknowledgements")
         with self.assertRaisesRegex(RuntimeError, "request failed"), self.env.cr.savepoint():

@@ -92,6 +92,7 @@ class TestLithuanianScreens(HttpCase):
                 "tag_ids": [Command.create({"name": "Pristatymas"})],
             }
         )
+        cls.env["helpdesk.ticket"]._cron_send_acknowledgements()  # as after the commit
         cls.complaint.write({"severity": "2", "complexity": "1", "impact": "1"})
         cls.complaint._iso_move_to("investigation")
         # the manager prepares it in Lithuanian: its name and figures keep that language
