@@ -632,44 +632,48 @@ class HelpdeskTicket(models.Model):
             return []
         rank = STEP_ORDER.index(step)
         _ = self.env._
-        checks = [
-            ("assessment", self.date_acknowledged, _("an acknowledgement")),
-            ("investigation", self.severity, _("the severity")),
-            ("investigation", self.complexity, _("the complexity")),
-            ("investigation", self.impact, _("the impact")),
-            (
-                "investigation",
-                self.immediate_action_taken or not self.immediate_action_needed,
-                _("the immediate action taken"),
-            ),
-            ("response", not tools.is_html_empty(self.findings), _("the investigation findings")),
-            ("response", self.root_cause_id, _("the root cause")),
-            ("decision_communicated", self.decision, _("a decision")),
-            (
-                "decision_communicated",
-                not tools.is_html_empty(self.decision_text),
-                _("the decision text"),
-            ),
-            (
-                "decision_communicated",
-                not self.has_compensation or self.compensation_amount,
-                _("the compensation amount"),
-            ),
-            (
-                "decision_communicated",
-                not self.approval_required or self.approved_by_id,
-                _("a complaint manager's approval of the compensation"),
-            ),
-            (
-                "closed",
-                self.complainant_response in ("accepted", "no_answer"),
-                _("the complainant's acceptance of the decision, or no answer in time"),
-            ),
-        ]
+        # each step's checkpoints read only when the step is reached: a complaint
+        # received computes no compensation approval
+        checks = {
+            "assessment": lambda: [(self.date_acknowledged, _("an acknowledgement"))],
+            "investigation": lambda: [
+                (self.severity, _("the severity")),
+                (self.complexity, _("the complexity")),
+                (self.impact, _("the impact")),
+                (
+                    self.immediate_action_taken or not self.immediate_action_needed,
+                    _("the immediate action taken"),
+                ),
+            ],
+            "response": lambda: [
+                (not tools.is_html_empty(self.findings), _("the investigation findings")),
+                (self.root_cause_id, _("the root cause")),
+            ],
+            "decision_communicated": lambda: [
+                (self.decision, _("a decision")),
+                (not tools.is_html_empty(self.decision_text), _("the decision text")),
+                (
+                    not self.has_compensation or self.compensation_amount,
+                    _("the compensation amount"),
+                ),
+                (
+                    not self.approval_required or self.approved_by_id,
+                    _("a complaint manager's approval of the compensation"),
+                ),
+            ],
+            "closed": lambda: [
+                (
+                    self.complainant_response in ("accepted", "no_answer"),
+                    _("the complainant's acceptance of the decision, or no answer in time"),
+                )
+            ],
+        }
         return [
             label
-            for from_step, ok, label in checks
-            if rank >= STEP_ORDER.index(from_step) and not ok
+            for from_step, step_checks in checks.items()
+            if rank >= STEP_ORDER.index(from_step)
+            for ok, label in step_checks()
+            if not ok
         ]
 
     def _iso_check_step(self):

@@ -22,10 +22,9 @@ def plan_working_hours(calendar, plans):
     every plan."""
     tz = timezone(calendar.tz or "UTC")
     starts = [utc.localize(start).astimezone(tz) for start, _hours in plans]
-    # two calendar days a working day cover weekends and most holidays
-    span = timedelta(
-        days=14 + 2 * max(hours for _start, hours in plans) / (calendar.hours_per_day or 8.0)
-    )
+    # seven calendar days for five working days, and a week for holidays; more if short
+    working_days = max(hours for _start, hours in plans) / (calendar.hours_per_day or 8.0)
+    span = timedelta(days=7 + working_days * 7 / 5)
     while True:
         intervals = [
             (start, stop)
