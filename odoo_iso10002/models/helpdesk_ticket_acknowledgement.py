@@ -90,19 +90,23 @@ class HelpdeskTicket(models.Model):
             [
                 (
                     [("acknowledgement_pending", "=", True)],
-                    # in the name of whoever registered it, as when it was
-                    # acknowledged in their request: they get no copy of it
-                    lambda complaint: (
-                        complaint.with_user(complaint.create_uid or self.env.user)
-                        .sudo()
-                        ._iso_acknowledge()
-                    ),
+                    lambda complaint: complaint._iso_acknowledge_as_registrar(),
                     "Sending the acknowledgement",
                 )
             ],
             _logger,
             batch_size,
         )
+
+    def _iso_acknowledge_as_registrar(self):
+        """Acknowledge in the name and language of whoever registered the
+        complaint, as when it was acknowledged in their request: they get no
+        copy of it, and the chatter speaks their language."""
+        for complaint in self:
+            registrar = complaint.create_uid or self.env.user
+            complaint.with_user(registrar).with_context(
+                lang=registrar.lang
+            ).sudo()._iso_acknowledge()
 
     def _iso_acknowledge(self):
         """Move the complaints to the step 'acknowledged', which sends the
