@@ -139,7 +139,10 @@ class ComplaintController(http.Controller):
                 # Only the owner of the contact may see the complaint's page: a
                 # visitor typing somebody else's address gets the link by mail.
                 "follow_url": ticket.get_portal_url() if owned else False,
-                "email_sent": bool(ticket.date_acknowledged and ticket._complainant_email()),
+                "email_sent": bool(
+                    (ticket.date_acknowledged or ticket.acknowledgement_pending)
+                    and ticket._complainant_email()
+                ),
             },
         )
 

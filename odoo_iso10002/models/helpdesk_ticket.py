@@ -290,12 +290,13 @@ class HelpdeskTicket(models.Model):
         def window(ticket):
             return timedelta(days=ticket.company_id.iso10002_repeat_window_days)
 
-        earlier = self.search(
+        earlier = self.search_fetch(
             [
                 ("is_complaint", "=", True),
                 ("commercial_partner_id", "in", complaints.commercial_partner_id.ids),
                 ("date_received", ">=", min(c.date_received - window(c) for c in complaints)),
-            ]
+            ],
+            ["commercial_partner_id", "date_received"],
         )
         for ticket in complaints:
             since = ticket.date_received - window(ticket)
@@ -419,30 +420,10 @@ class HelpdeskTicket(models.Model):
         anything is written (on creation, `self` is empty)."""
 
     def _iso_on_created(self):
-        """Complaints were created: check and time-stamp their step, and
-        acknowledge them at once where the team asks for it."""
+        """Complaints were created: check and time-stamp their step."""
         self._iso_check_step()
         self._iso_stamp_steps()
         self._iso_refresh_later_repeats()
-        to_acknowledge = self.filtered(
-            lambda c: (
-                c.team_id.complaint_auto_acknowledge
-                and c.iso_step == "received"
-                and c._complainant_email()
-            )
-        )
-        for complaint in to_acknowledge:
-            stage = complaint._iso_stage("acknowledged", raise_if_not_found=False)
-            if stage:
-                complaint.stage_id = stage
-            else:
-                # a team whose stage for the step was archived still receives complaints
-                _logger.warning(
-                    "Team %s has no stage for the step “acknowledged”: complaint %s is "
-                    "left to acknowledge by hand.",
-                    complaint.team_id.display_name,
-                    complaint.number,
-                )
 
     def _iso_on_moved_into_complaint_team(self):
         """Tickets moved into a complaint team become complaints with a
@@ -569,6 +550,8 @@ class HelpdeskTicket(models.Model):
     def _iso_prepare_priority(self, vals_list, teams):
         """Complaints get the priority of their assessment as they are created:
         helpdesk's default priority would otherwise pre-empt the compute."""
+        if not any(team.is_complaint_team for team in teams):
+            return
         matrix_model = self.env["iso10002.priority.matrix"].sudo()
         matrix = matrix_model._matrix()
         for vals, team in zip(vals_list, teams, strict=True):
@@ -663,44 +646,48 @@ class HelpdeskTicket(models.Model):
             return []
         rank = STEP_ORDER.index(step)
         _ = self.env._
-        checks = [
-            ("assessment", self.date_acknowledged, _("an acknowledgement")),
-            ("investigation", self.severity, _("the severity")),
-            ("investigation", self.complexity, _("the complexity")),
-            ("investigation", self.impact, _("the impact")),
-            (
-                "investigation",
-                self.immediate_action_taken or not self.immediate_action_needed,
-                _("the immediate action taken"),
-            ),
-            ("response", not tools.is_html_empty(self.findings), _("the investigation findings")),
-            ("response", self.root_cause_id, _("the root cause")),
-            ("decision_communicated", self.decision, _("a decision")),
-            (
-                "decision_communicated",
-                not tools.is_html_empty(self.decision_text),
-                _("the decision text"),
-            ),
-            (
-                "decision_communicated",
-                not self.has_compensation or self.compensation_amount,
-                _("the compensation amount"),
-            ),
-            (
-                "decision_communicated",
-                not self.approval_required or self.approved_by_id,
-                _("a complaint manager's approval of the compensation"),
-            ),
-            (
-                "closed",
-                self.complainant_response in ("accepted", "no_answer"),
-                _("the complainant's acceptance of the decision, or no answer in time"),
-            ),
-        ]
+        # each step's checkpoints read only when the step is reached: a complaint
+        # received computes no compensation approval
+        checks = {
+            "assessment": lambda: [(self.date_acknowledged, _("an acknowledgement"))],
+            "investigation": lambda: [
+                (self.severity, _("the severity")),
+                (self.complexity, _("the complexity")),
+                (self.impact, _("the impact")),
+                (
+                    self.immediate_action_taken or not self.immediate_action_needed,
+                    _("the immediate action taken"),
+                ),
+            ],
+            "response": lambda: [
+                (not tools.is_html_empty(self.findings), _("the investigation findings")),
+                (self.root_cause_id, _("the root cause")),
+            ],
+            "decision_communicated": lambda: [
+                (self.decision, _("a decision")),
+                (not tools.is_html_empty(self.decision_text), _("the decision text")),
+                (
+                    not self.has_compensation or self.compensation_amount,
+                    _("the compensation amount"),
+                ),
+                (
+                    not self.approval_required or self.approved_by_id,
+                    _("a complaint manager's approval of the compensation"),
+                ),
+            ],
+            "closed": lambda: [
+                (
+                    self.complainant_response in ("accepted", "no_answer"),
+                    _("the complainant's acceptance of the decision, or no answer in time"),
+                )
+            ],
+        }
         return [
             label
-            for from_step, ok, label in checks
-            if rank >= STEP_ORDER.index(from_step) and not ok
+            for from_step, step_checks in checks.items()
+            if rank >= STEP_ORDER.index(from_step)
+            for ok, label in step_checks()
+            if not ok
         ]
 
     def _iso_check_step(self):
@@ -766,6 +753,8 @@ class HelpdeskTicket(models.Model):
                 email_layout_xmlid="mail.mail_notification_light",
                 email_values={"email_to": email, **({"headers": repr(headers)} if headers else {})},
             )
+            # out within a minute, not at the queue's next hourly run
+            self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
             self.message_post(
                 body=self.env._(
                     "“%(subject)s” sent to %(email)s.",

@@ -26,7 +26,8 @@ class Iso10002PriorityMatrix(models.Model):
     @api.model
     def _matrix(self):
         """The whole matrix as {(severity, impact): priority}, in one query."""
-        return {(cell.severity, cell.impact): cell.priority for cell in self.search([])}
+        cells = self.search_fetch([], ["severity", "impact", "priority"])
+        return {(cell.severity, cell.impact): cell.priority for cell in cells}
 
     @api.model
     def _priority_for(self, matrix, severity, impact, health_safety, immediate_action_needed):

@@ -106,8 +106,10 @@ class Iso10002Case(TransactionCase):
         )
 
     @classmethod
-    def _create_ticket(cls, team, **values):
-        return cls.env["helpdesk.ticket"].create(
+    def _create_ticket(cls, team, acknowledge=True, **values):
+        """A ticket created; with `acknowledge`, as it stands once its
+        transaction committed and the acknowledgement cron ran."""
+        ticket = cls.env["helpdesk.ticket"].create(
             {
                 "name": "The parcel arrived damaged",
                 "description": "<p>The box was crushed and the lamp inside broken.</p>",
@@ -116,6 +118,18 @@ class Iso10002Case(TransactionCase):
                 **values,
             }
         )
+        if acknowledge:
+            cls._send_acknowledgements()
+        return ticket
+
+    @classmethod
+    def _send_acknowledgements(cls):
+        """What the acknowledgement cron, triggered by the complaints
+        received, does right after their transaction commits; and its own
+        commit, which writes the tracking of the stage changed."""
+        cls.env["helpdesk.ticket"]._cron_send_acknowledgements()
+        cls.env.flush_all()
+        cls.env.cr.flush()
 
     def _stage(self, step):
         return self.iso_stages.filtered(lambda s: s.iso_step == step)

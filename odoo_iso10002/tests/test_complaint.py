@@ -55,6 +55,7 @@ class TestComplaint(Iso10002Case):
     def test_copy_of_a_complaint_is_a_complaint_with_its_own_reference(self):
         complaint = self._create_ticket(self.complaint_team)
         copy = complaint.with_user(self.handler).copy()
+        self._send_acknowledgements()
         self.assertTrue(copy.is_complaint)
         self.assertTrue(copy.number.startswith(f"CMP/{date.today().year}/"))
         self.assertNotEqual(copy.number, complaint.number)

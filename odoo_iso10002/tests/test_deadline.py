@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
@@ -69,6 +71,47 @@ class TestDeadline(Iso10002Case):
         complaint = self._receive("2026-03-06 15:00")
         self.assertEqual(complaint.deadline_acknowledge, self._local("2026-03-10 10:00"))
         self.assertEqual(complaint.deadline_decision, self._local("2026-03-11 15:00"))
+
+    def test_deadlines_after_a_long_closure(self):
+        # beyond the working time first read for the deadlines
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Closed for renovation",
+                "calendar_id": self.calendar.id,
+                "date_from": self._local("2026-03-09 00:00"),
+                "date_to": self._local("2026-05-31 23:59:59"),
+            }
+        )
+        complaint = self._receive("2026-03-06 15:00")
+        self.assertEqual(complaint.deadline_acknowledge, self._local("2026-06-01 10:00"))
+        self.assertEqual(complaint.deadline_decision, self._local("2026-06-02 15:00"))
+        self.assertEqual(complaint.deadline_close, self._local("2026-06-05 15:00"))
+
+    def test_working_time_is_read_once_per_calendar(self):
+        """Not once per deadline and per 14 days, as plan_hours reads it."""
+        calendar_class = type(self.calendar)
+        with (
+            patch.object(
+                calendar_class,
+                "_work_intervals_batch",
+                autospec=True,
+                side_effect=calendar_class._work_intervals_batch,
+            ) as reads,
+            freeze_time(self._local("2026-03-06 15:00")),
+        ):
+            complaints = self._as_handler(self.env["helpdesk.ticket"]).create(
+                [
+                    {
+                        "name": f"Complaint {index}",
+                        "description": "<p>The lamp is broken.</p>",
+                        "team_id": self.complaint_team.id,
+                    }
+                    for index in range(3)
+                ]
+            )
+            self.env.flush_all()
+        self.assertEqual(reads.call_count, 1)
+        self.assertEqual(complaints.mapped("deadline_close"), [self._local("2026-03-13 15:00")] * 3)
 
     def test_company_calendar_when_the_team_has_none(self):
         self.complaint_team.resource_calendar_id = False

@@ -16,12 +16,34 @@ class TestLifecycle(Iso10002Case):
 
     # 7.2 / 7.4 receipt and acknowledgement
 
-    def test_complaint_with_email_is_acknowledged_at_once(self):
+    def _triggers(self, xmlid):
+        return self.env["ir.cron.trigger"].search([("cron_id", "=", self.env.ref(xmlid).id)])
+
+    def test_complaint_with_email_is_acknowledged_after_commit(self):
+        triggers = self._triggers("odoo_iso10002.ir_cron_send_acknowledgements")
         with freeze_time("2026-03-02 09:00:00"):
-            complaint = self._create_ticket(self.complaint_team)
+            complaint = self._create_ticket(self.complaint_team, acknowledge=False)
+        # the request leaves the acknowledgement to the cron it wakes up
+        self.assertEqual(complaint.iso_step, "received")
+        self.assertTrue(complaint.acknowledgement_pending)
+        self.assertFalse(complaint.date_acknowledged)
+        self.assertFalse(self._messages(complaint, "has been received"))
+        self.assertEqual(complaint.deadline_acknowledge, datetime(2026, 3, 4, 9, 0))
+        self.assertEqual(
+            len(self._triggers("odoo_iso10002.ir_cron_send_acknowledgements") - triggers), 1
+        )
+        with freeze_time("2026-03-02 09:00:40"):
+            calls = self._run_cron(
+                "odoo_iso10002.ir_cron_send_acknowledgements",
+                "_cron_send_acknowledgements",
+                batch_size=10,
+            )
+        self.assertEqual(calls, [(1, 0)])
         self.assertEqual(complaint.iso_step, "acknowledged")
+        self.assertFalse(complaint.acknowledgement_pending)
         self.assertEqual(complaint.date_received, datetime(2026, 3, 2, 9, 0))
-        self.assertEqual(complaint.date_acknowledged, datetime(2026, 3, 2, 9, 0))
+        # dated when the cron sent it, not when the complaint came in
+        self.assertEqual(complaint.date_acknowledged, datetime(2026, 3, 2, 9, 0, 40))
         ack = self._messages(complaint, "has been received")
         self.assertEqual(len(ack), 1)
         self.assertIn(self.partner, ack.partner_ids)
@@ -29,16 +51,69 @@ class TestLifecycle(Iso10002Case):
         self.assertIn("/complaints/policy", ack.body)
         self.assertIn("within 20 working", ack.body)
 
+    def test_acknowledgement_in_the_name_of_whoever_registered_it(self):
+        self.handler.notification_type = "email"
+        complaint = self._as_handler(self.env["helpdesk.ticket"]).create(
+            {
+                "name": "The parcel arrived damaged",
+                "description": "<p>The lamp is broken.</p>",
+                "team_id": self.complaint_team.id,
+                "partner_id": self.partner.id,
+            }
+        )
+        self._send_acknowledgements()
+        ack = self._messages(complaint, "has been received")
+        self.assertEqual(ack.author_id, self.handler.partner_id)
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", ack.id)])
+        self.assertEqual(mails.recipient_ids, self.partner, "no copy to the handler")
+
+    def test_complaint_rolled_back_is_never_acknowledged(self):
+        triggers = self._triggers("odoo_iso10002.ir_cron_send_acknowledgements")
+        with self.assertRaisesRegex(RuntimeError, "request failed"), self.env.cr.savepoint():
+            self._create_ticket(self.complaint_team, acknowledge=False)
+            self.env.flush_all()
+            raise RuntimeError("request failed after the complaint was created")
+        self.assertEqual(self._triggers("odoo_iso10002.ir_cron_send_acknowledgements"), triggers)
+        messages = self.env["mail.message"].search_count([])
+        calls = self._run_cron(
+            "odoo_iso10002.ir_cron_send_acknowledgements",
+            "_cron_send_acknowledgements",
+            batch_size=10,
+        )
+        self.assertEqual(calls, [(0, 0)])
+        self.assertEqual(self.env["mail.message"].search_count([]), messages)
+
+    def test_complaint_acknowledged_by_hand_before_the_cron(self):
+        complaint = self._create_ticket(self.complaint_team, acknowledge=False)
+        self._as_handler(complaint).action_acknowledge()
+        self._send_acknowledgements()
+        self.assertFalse(complaint.acknowledgement_pending)
+        self.assertEqual(len(self._messages(complaint, "has been received")), 1)
+
+    def test_complaint_acknowledged_at_once_without_the_cron(self):
+        self.env.ref("odoo_iso10002.ir_cron_send_acknowledgements").unlink()
+        with self.assertLogs("odoo.addons.odoo_iso10002", "WARNING") as logged:
+            complaint = self._create_ticket(self.complaint_team, acknowledge=False)
+        self.assertIn("ir_cron_send_acknowledgements was deleted", logged.output[0])
+        self.assertEqual(complaint.iso_step, "acknowledged")
+        self.assertFalse(complaint.acknowledgement_pending)
+        self.assertEqual(len(self._messages(complaint, "has been received")), 1)
+
     def test_email_only_complainant_is_acknowledged(self):
         partners = self.env["res.partner"].search_count([])
+        queue_triggers = self._triggers("mail.ir_cron_mail_scheduler_action")
         complaint = self._create_ticket(
             self.complaint_team, partner_id=False, partner_email="ruta@example.com"
         )
         self.assertEqual(complaint.iso_step, "acknowledged")
+        # the mail queue is woken up: the mail goes out within a minute
+        self.assertTrue(self._triggers("mail.ir_cron_mail_scheduler_action") - queue_triggers)
         mail = self.env["mail.mail"].search([("email_to", "=", "ruta@example.com")])
         self.assertEqual(len(mail), 1)
         self.assertIn(complaint.number, mail.subject)
-        self.assertIn("sent to ruta@example.com", complaint.message_ids[0].body)
+        self.assertTrue(
+            complaint.message_ids.filtered(lambda m: "sent to ruta@example.com" in m.body)
+        )
         self.assertEqual(self.env["res.partner"].search_count([]), partners, "no contact created")
 
     def test_phone_complaint_is_acknowledged_by_hand(self):

@@ -53,6 +53,7 @@ class TestMailGateway(Iso10002Case):
             )
             raw = header.encode() + (body if isinstance(body, bytes) else body.encode())
         self.env["mail.thread"].message_process(None, raw)
+        self._send_acknowledgements()  # once the gateway's transaction committed
         return self.env["helpdesk.ticket"].search([("name", "=", subject)])
 
     def _reply(self, complaint, msgid, body, headers=""):

@@ -97,6 +97,12 @@ class TestComplaintPortal(HttpCase):
         self.assertTrue(match, "no CSRF token in the page")
         return match.group(1) or match.group(2)
 
+    def _send_acknowledgements(self):
+        """What the acknowledgement cron does once the request committed."""
+        self.env["helpdesk.ticket"]._cron_send_acknowledgements()
+        self.env.flush_all()
+        self.env.cr.flush()
+
     def _submit(self, files=None, **values):
         data = {
             "csrf_token": self._csrf_token("/complaints/new"),
@@ -110,7 +116,9 @@ class TestComplaintPortal(HttpCase):
             "preferred_contact": "phone",
             **values,
         }
-        return self.url_open("/complaints/submit", data=data, files=files, timeout=60)
+        response = self.url_open("/complaints/submit", data=data, files=files, timeout=60)
+        self._send_acknowledgements()  # once the request's transaction committed
+        return response
 
     def _complaint_awaiting_answer(self, partner):
         """A complaint of `partner` whose decision awaits the answer."""

@@ -115,6 +115,7 @@ class TestRobustness(Iso10002Case):
                 {"name": name, "raw": raw, "res_model": "mail.compose.message", "res_id": 0}
             )
 
+        self.env.cr.flush()  # the assessment's tracking, as its request's commit writes it
         messages = complaint.message_ids
         big = upload("video.mp4", ATTACHMENT_SIZE_MAX + MB)
         with self.assertRaises(ValidationError) as caught:

@@ -73,6 +73,7 @@ class TestComplaintTour(HttpCase):
                 "partner_id": customer.partner_id.id,
             }
         )
+        self.env["helpdesk.ticket"]._cron_send_acknowledgements()  # as after the commit
         complaint.write({"severity": "2", "complexity": "1", "impact": "1"})
         complaint._iso_move_to("investigation")
         complaint.write(

@@ -82,18 +82,30 @@ class TestLithuanianScreens(HttpCase):
             cls.env, login="iso_lt_customer", groups="base.group_portal", name="Ona Petraitienė"
         )
         cls.customer.lang = "lt_LT"
-        cls.complaint = cls.env["helpdesk.ticket"].create(
-            {
-                "name": "Sulūžusi lempa",
-                "description": "<p>Lempa atvyko sudaužyta.</p>",
-                "team_id": team.id,
-                "partner_id": cls.customer.partner_id.id,
-                "user_id": cls.handler.id,
-                "tag_ids": [Command.create({"name": "Pristatymas"})],
-            }
+        # registered by the Lithuanian handler: acknowledged in Lithuanian
+        cls.complaint = (
+            cls.env["helpdesk.ticket"]
+            .with_user(cls.handler)
+            .create(
+                {
+                    "name": "Sulūžusi lempa",
+                    "description": "<p>Lempa atvyko sudaužyta.</p>",
+                    "team_id": team.id,
+                    "partner_id": cls.customer.partner_id.id,
+                    "user_id": cls.handler.id,
+                    "tag_ids": [
+                        Command.set(
+                            cls.env["helpdesk.ticket.tag"].create({"name": "Pristatymas"}).ids
+                        )
+                    ],
+                }
+            )
         )
-        cls.complaint.write({"severity": "2", "complexity": "1", "impact": "1"})
-        cls.complaint._iso_move_to("investigation")
+        cls.env["helpdesk.ticket"]._cron_send_acknowledgements()  # as after the commit
+        # assessed by the handler too: the chatter's tracking in Lithuanian
+        assessed = cls.complaint.with_user(cls.handler).with_context(lang="lt_LT")
+        assessed.write({"severity": "2", "complexity": "1", "impact": "1"})
+        assessed._iso_move_to("investigation")
         # the manager prepares it in Lithuanian: its name and figures keep that language
         review = (
             cls.env["iso10002.management.review"]
