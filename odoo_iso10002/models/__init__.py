@@ -6,6 +6,9 @@ from . import mail_message
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import resource_calendar
+from . import resource_calendar_attendance
+from . import resource_calendar_leaves
 from . import crm_lead
 from . import survey_user_input
 from . import iso10002_priority_matrix

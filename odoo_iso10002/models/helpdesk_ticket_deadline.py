@@ -18,20 +18,18 @@ def plan_working_hours(calendar, plans):
     time, leaves left out, as `calendar.plan_hours(hours, start,
     compute_leaves=True)` has it (False beyond its 1,400 days); datetimes in
     UTC without tzinfo. The calendar's attendances and leaves are read once
-    for all the plans, where plan_hours reads them again for every 14 days of
-    every plan."""
+    a day for all the plans (resource_calendar.py), where plan_hours reads them
+    again for every 14 days of every plan."""
     tz = timezone(calendar.tz or "UTC")
     starts = [utc.localize(start).astimezone(tz) for start, _hours in plans]
     # seven calendar days for five working days, and a week for holidays; more if short
     working_days = max(hours for _start, hours in plans) / (calendar.hours_per_day or 8.0)
     span = timedelta(days=7 + working_days * 7 / 5)
     while True:
-        intervals = [
-            (start, stop)
-            for start, stop, _meta in calendar._work_intervals_batch(
-                min(starts), max(starts) + span
-            )[False]
-        ]
+        # whole local days, so that the complaints of a day share them (cached)
+        intervals = calendar._iso10002_work_intervals(
+            min(starts).date(), (max(starts) + span).date() + timedelta(days=1)
+        )
         stops = [stop for _start, stop in intervals]
         ends = [
             _plan(intervals[bisect_right(stops, start) :], start, hours)

@@ -88,7 +88,8 @@ class TestDeadline(Iso10002Case):
         self.assertEqual(complaint.deadline_close, self._local("2026-06-05 15:00"))
 
     def test_working_time_is_read_once_per_calendar(self):
-        """Not once per deadline and per 14 days, as plan_hours reads it."""
+        """Not once per deadline and per 14 days, as plan_hours reads it, nor
+        once per complaint: the complaints of a day share it."""
         calendar_class = type(self.calendar)
         with (
             patch.object(
@@ -99,19 +100,65 @@ class TestDeadline(Iso10002Case):
             ) as reads,
             freeze_time(self._local("2026-03-06 15:00")),
         ):
-            complaints = self._as_handler(self.env["helpdesk.ticket"]).create(
-                [
+            self.env.registry.clear_cache()
+            complaints = self.env["helpdesk.ticket"]
+            # one at a time, as requests receive them
+            for index in range(3):
+                complaints |= self._as_handler(self.env["helpdesk.ticket"]).create(
                     {
                         "name": f"Complaint {index}",
                         "description": "<p>The lamp is broken.</p>",
                         "team_id": self.complaint_team.id,
                     }
-                    for index in range(3)
-                ]
-            )
-            self.env.flush_all()
+                )
+                self.env.flush_all()
         self.assertEqual(reads.call_count, 1)
         self.assertEqual(complaints.mapped("deadline_close"), [self._local("2026-03-13 15:00")] * 3)
+
+    def test_calendar_changes_reach_the_next_complaint(self):
+        """The working time read for the day is read again once a leave or
+        the working hours change."""
+        first = self._receive("2026-03-06 15:00")
+        self.assertEqual(first.deadline_acknowledge, self._local("2026-03-09 10:00"))
+        leave = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Staff training",
+                "calendar_id": self.calendar.id,
+                "date_from": self._local("2026-03-09 00:00"),
+                "date_to": self._local("2026-03-09 23:59:59"),
+            }
+        )
+        self.assertEqual(
+            self._receive("2026-03-06 15:00").deadline_acknowledge,
+            self._local("2026-03-10 10:00"),
+        )
+        leave.unlink()
+        self.calendar.attendance_ids.filtered(lambda a: a.dayofweek == "0").unlink()
+        # no Mondays any more
+        self.assertEqual(
+            self._receive("2026-03-06 15:00").deadline_acknowledge,
+            self._local("2026-03-10 10:00"),
+        )
+
+    def test_leaves_of_another_company_do_not_count(self):
+        other = self.env["res.company"].create({"name": "Other company"})
+        # a leave without calendar belongs to the company it is created in
+        holiday = (
+            self.env["resource.calendar.leaves"]
+            .with_company(other)
+            .create(
+                {
+                    "name": "Other company's holiday",
+                    "date_from": self._local("2026-03-09 00:00"),
+                    "date_to": self._local("2026-03-09 23:59:59"),
+                }
+            )
+        )
+        self.assertEqual(holiday.company_id, other)
+        self.assertEqual(
+            self._receive("2026-03-06 15:00").deadline_acknowledge,
+            self._local("2026-03-09 10:00"),
+        )
 
     def test_company_calendar_when_the_team_has_none(self):
         self.complaint_team.resource_calendar_id = False
