@@ -1,8 +1,9 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from pytz import timezone, utc
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools.safe_eval import datetime as safe_datetime
@@ -436,7 +437,8 @@ class Iso10002EscalationRule(models.Model):
         """`value` as the complaint's team reads it: in the time zone of the
         working calendar its deadlines are counted on."""
         tz = complaint._deadline_calendar().tz or self.env.user.tz or "UTC"
-        return tools.format_datetime(self.env, value, tz=tz, dt_format="yyyy-MM-dd HH:mm")
+        # a numeric format, the same in every language: no locale to load per complaint
+        return utc.localize(value).astimezone(timezone(tz)).strftime("%Y-%m-%d %H:%M")
 
     def _match_reasons(self, complaint, now):
         """Why the rule holds for `complaint`, condition by condition, with the
