@@ -25,6 +25,7 @@ fi
 
 say "building database $DB with odoo_iso10002 (no demo data)"
 dropdb --if-exists "$DB"
+: >.odoo/test-install.log  # Odoo appends to its log file: this run's lines only
 "$BIN/odoo" -c "$CONF" -d "$DB" -i odoo_iso10002 --without-demo=all \
     --stop-after-init --log-level=warn --logfile=.odoo/test-install.log \
     || { tail -n 40 .odoo/test-install.log; exit 1; }
@@ -45,6 +46,7 @@ say "running the test suite"
 DEMO_DB="${DB}_demo"
 say "building database $DEMO_DB with odoo_iso10002 and its demo data"
 dropdb --if-exists "$DEMO_DB"
+: >.odoo/test-demo-install.log
 "$BIN/odoo" -c "$CONF" -d "$DEMO_DB" -i odoo_iso10002 \
     --stop-after-init --log-level=warn --logfile=.odoo/test-demo-install.log \
     || { tail -n 40 .odoo/test-demo-install.log; exit 1; }
