@@ -8,7 +8,8 @@ from odoo import models, tools
 class ResourceCalendar(models.Model):
     """Working time read once a day for all the complaints planned on it."""
 
-    _inherit = "resource.calendar"
+    _name = "resource.calendar"
+    _inherit = ["resource.calendar", "iso10002.work.time.mixin"]
 
     @tools.ormcache("self.id", "first", "last")
     def _iso10002_work_intervals(self, first, last):
@@ -19,8 +20,8 @@ class ResourceCalendar(models.Model):
         Every complaint received on a day plans its deadlines on the same
         weeks: the cache spares each of them reading attendances and leaves
         again. A change to calendars, attendances or leaves clears it
-        (resource_calendar_attendance.py, resource_calendar_leaves.py); the
-        leaves are the calendar company's, whoever asks."""
+        (iso10002.work.time.mixin); the leaves are the calendar company's,
+        whoever asks."""
         calendar = self.sudo()
         tz = timezone(calendar.tz or "UTC")
         start = tz.localize(datetime.combine(first, time.min))
@@ -31,7 +32,3 @@ class ResourceCalendar(models.Model):
         ]
         intervals = calendar._work_intervals_batch(start, stop, domain=domain)[False]
         return tuple((begin, end) for begin, end, _meta in intervals)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
