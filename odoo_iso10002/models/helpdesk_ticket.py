@@ -986,16 +986,21 @@ class HelpdeskTicket(models.Model):
         def todo(domain):
             return expression.AND([domain, [("id", "not in", list(skipped))]])
 
-        done = 0
+        done = held = 0
         for domain, function, what in jobs:
             if done == batch_size:
                 break
             batch = self.search(todo(domain), limit=batch_size - done, order="id")
             each = batch._iso_each_batch if batched else batch._iso_each
-            failed, _busy = each(function, logger, what)
+            failed, busy = each(function, logger, what)
             skipped.update(failed.ids)
             done += len(batch)
-        remaining = done and sum(self.search_count(todo(domain)) for domain, *_job in jobs)
+            held += len(busy)
+        if done == batch_size:
+            remaining = sum(self.search_count(todo(domain)) for domain, *_job in jobs)
+        else:
+            # every job took all it had: what remains is what others held
+            remaining = held
         progress.iso10002_failures = sorted(skipped)
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return remaining

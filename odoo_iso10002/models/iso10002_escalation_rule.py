@@ -375,10 +375,12 @@ class Iso10002EscalationRule(models.Model):
         deadline_field, done_field = DEADLINE_FIELDS[kind]
         state_field = f"{deadline_field}_state"
 
+        label = self._selection_label("deadline_kind", kind).lower()
+
         def values(complaint):
             deadline = complaint[deadline_field]
             return {
-                "deadline": self._selection_label("deadline_kind", kind).lower(),
+                "deadline": label,
                 "due": self._format_datetime(deadline, complaint) if deadline else "?",
                 "hours": format(self.due_within_hours, "g"),
             }
@@ -440,13 +442,17 @@ class Iso10002EscalationRule(models.Model):
         # a numeric format, the same in every language: no locale to load per complaint
         return utc.localize(value).astimezone(timezone(tz)).strftime("%Y-%m-%d %H:%M")
 
-    def _match_reasons(self, complaint, now):
-        """Why the rule holds for `complaint`, condition by condition, with the
-        values: the text of the escalation log."""
+    def _match_reasons(self, complaints, now):
+        """Why the rule holds for each of `complaints`, condition by condition,
+        with the values: the text of their escalation logs, {id: [reason]}.
+        The conditions are built once, each alternative filters them all."""
         self.ensure_one()
-        return [
-            reason(complaint)
-            for alternatives in self._conditions(now)
-            for domain, reason in alternatives
-            if len(alternatives) == 1 or complaint.filtered_domain(domain)
-        ]
+        reasons = {complaint.id: [] for complaint in complaints}
+        for alternatives in self._conditions(now):
+            for domain, reason in alternatives:
+                holding = (
+                    complaints if len(alternatives) == 1 else complaints.filtered_domain(domain)
+                )
+                for complaint in holding:
+                    reasons[complaint.id].append(reason(complaint))
+        return reasons

@@ -123,7 +123,7 @@ class TestEscalation(Iso10002Case):
             self.assertEqual(self._matching(acknowledge, now, complaints), late)
             self.assertFalse(self._matching(decision, now, complaints))
             self.assertEqual(self._matching(any_deadline, now, complaints), late)
-            reason = acknowledge._match_reasons(late, now)
+            reason = acknowledge._match_reasons(late, now)[late.id]
             self.assertEqual(reason, ["acknowledgement deadline breached (due 2026-03-02 12:00)"])
         with freeze_time(self._local("2026-03-04 10:00")):
             self.Ticket._refresh_due_deadlines()
@@ -149,7 +149,7 @@ class TestEscalation(Iso10002Case):
             self.assertEqual(self._matching(day, now, complaints), monday)
             self.assertFalse(self._matching(half_day, now, complaints))
             self.assertEqual(
-                day._match_reasons(monday, now),
+                day._match_reasons(monday, now)[monday.id],
                 ["decision deadline due within 24 h (due 2026-03-04 09:00)"],
             )
         now = self._local("2026-03-04 10:00")
@@ -174,7 +174,7 @@ class TestEscalation(Iso10002Case):
         now = self._local("2026-03-04 10:00")
         self.assertEqual(self._matching(rule, now, complaints), stuck)
         self.assertEqual(
-            rule._match_reasons(stuck, now),
+            rule._match_reasons(stuck, now)[stuck.id],
             ["in step “Initial assessment” for 49 h (since 2026-03-02 09:00, limit 48 h)"],
         )
 
@@ -186,7 +186,9 @@ class TestEscalation(Iso10002Case):
         found = self._matching(rule, datetime.now(), complaints)
         self.assertEqual(sorted(found.mapped("severity")), ["3", "4"])
         self.assertEqual(
-            rule._match_reasons(found.filtered(lambda c: c.severity == "4"), datetime.now()),
+            rule._match_reasons(found, datetime.now())[
+                found.filtered(lambda c: c.severity == "4").id
+            ],
             ["severity Critical (at least High)"],
         )
 
@@ -214,12 +216,14 @@ class TestEscalation(Iso10002Case):
         both = self._rule(health_safety=True, min_severity="3")
         self.assertEqual(self._matching(both, now, complaints), serious)
         self.assertEqual(
-            both._match_reasons(serious, now),
+            both._match_reasons(serious, now)[serious.id],
             ["severity Critical (at least High)", "health & safety"],
         )
         other = self._rule(domain="[('severity', '=', '1')]")
         self.assertEqual(self._matching(other, now, complaints), flagged_only)
-        self.assertEqual(other._match_reasons(flagged_only, now), ["matches the rule's filter"])
+        self.assertEqual(
+            other._match_reasons(flagged_only, now)[flagged_only.id], ["matches the rule's filter"]
+        )
         with freeze_time(self._local("2026-01-05 09:00")):
             old = self._complaint()
         with freeze_time(self._local("2026-03-02 09:00")):
@@ -569,10 +573,25 @@ class TestEscalation(Iso10002Case):
             notes = complaint.message_ids.filtered(lambda m: "Critical complaint" in m.body)
             self.assertEqual(len(notes), 1)
             self.assertIn("level 2", notes.body)
+            # an internal note by OdooBot, as a handler reads it in the chatter
+            shown = notes.with_user(self.handler).read(
+                ["author_id", "subtype_id", "message_type", "is_internal", "model", "res_id"]
+            )[0]
+            self.assertEqual(shown["author_id"][0], self.env.ref("base.partner_root").id)
+            self.assertEqual(shown["subtype_id"][0], self.env.ref("mail.mt_note").id)
+            self.assertEqual(shown["message_type"], "notification")
+            self.assertTrue(shown["is_internal"])
+            self.assertEqual((shown["model"], shown["res_id"]), (complaint._name, complaint.id))
         self.assertFalse(complaints.activity_ids.filtered(lambda a: "scalated" in a.summary))
         # one digest per recipient for the run, with all the complaints, the
         # to-do on it and one message linking to it
         notified = self.board_member | self.team_leader
+        # the board member follows the complaints to open them; the team
+        # leader reads the team's complaints already and is not made to follow
+        for complaint in complaints:
+            self.assertEqual(
+                complaint.message_partner_ids & notified.partner_id, self.board_member.partner_id
+            )
         Digest = self.env["iso10002.escalation.digest"]
         digests = Digest.search([("rule_id", "=", rule.id)])
         self.assertEqual(digests.user_id, notified)
