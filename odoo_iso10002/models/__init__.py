@@ -14,6 +14,7 @@ from . import crm_lead
 from . import survey_user_input
 from . import iso10002_priority_matrix
 from . import iso10002_remedy_type
+from . import iso10002_remedy
 from . import iso10002_root_cause
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team

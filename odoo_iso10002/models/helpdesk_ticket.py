@@ -172,6 +172,7 @@ class HelpdeskTicket(models.Model):
         string="Remedies",
         copy=False,
     )
+    remedy_ids = fields.One2many("iso10002.remedy", "ticket_id", string="Remedy Lines", copy=False)
     has_compensation = fields.Boolean(compute="_compute_has_compensation")
     compensation_amount = fields.Monetary(
         string="Compensation", currency_field="currency_id", tracking=True, copy=False
@@ -482,6 +483,10 @@ class HelpdeskTicket(models.Model):
     def _iso_on_compensation_changed(self):
         """A compensation approved for another amount is approved no more."""
         self.filtered("approved_by_id").write({"approved_by_id": False, "date_approved": False})
+
+    def _iso_on_remedies_changed(self):
+        """Remedy lines of these complaints were added, removed, or changed
+        their type, amount, currency or state."""
 
     def _iso_on_complainant_answered(self):
         """The complainant answered the decision (complainant_response is set)."""

@@ -13,3 +13,11 @@ class Iso10002RemedyType(models.Model):
         string="Financial Compensation",
         help="Choosing this remedy asks for a compensation amount.",
     )
+    delivery = fields.Selection(
+        [("hand", "By hand")],
+        string="Delivered By",
+        default="hand",
+        required=True,
+        help="What delivers a remedy of this type: a handler marks it delivered, "
+        "or the ERP document the complaint creates for it (with the bridge addons).",
+    )
