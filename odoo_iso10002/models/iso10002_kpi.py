@@ -501,9 +501,7 @@ class Iso10002Kpi(models.AbstractModel):
             day_end=scope.date_to + timedelta(days=1),
         )[0]
         return figures + [
-            self._figure(
-                "remedies", "remedies_delivered", _("Remedies delivered"), delivered
-            ),
+            self._figure("remedies", "remedies_delivered", _("Remedies delivered"), delivered),
             self._figure(
                 "remedies",
                 "remedy_delivery_days",

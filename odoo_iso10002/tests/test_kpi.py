@@ -2,8 +2,6 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo import Command
-
 from ..models.iso10002_kpi import local_day_start
 from .common import Iso10002Case
 
@@ -54,9 +52,7 @@ class TestKpi(Iso10002Case):
         refund = self.env.ref("odoo_iso10002.remedy_type_refund")
         refund.is_compensation = True
         # a document in euros or dollars, 2 of them for 1 of the company's currency
-        other = self.env.ref(
-            "base.USD" if self.company.currency_id.name == "EUR" else "base.EUR"
-        )
+        other = self.env.ref("base.USD" if self.company.currency_id.name == "EUR" else "base.EUR")
         other.active = True
         self.env["res.currency.rate"].create(
             {"currency_id": other.id, "name": "2026-01-01", "rate": 2.0}

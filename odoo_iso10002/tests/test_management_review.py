@@ -4,9 +4,9 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.tools import format_amount
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import format_amount
 
 from ..models.iso10002_kpi import previous_period
 from .common import Iso10002Case

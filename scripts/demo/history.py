@@ -245,9 +245,7 @@ def remedy_lines(c, cancelled=False):
             elif key in ("apology", "explanation") or c.closed:
                 delivered = communicated
                 if key not in ("apology", "explanation"):
-                    delivered = min(
-                        communicated + timedelta(days=rng.randint(1, 10)), d["closed"]
-                    )
+                    delivered = min(communicated + timedelta(days=rng.randint(1, 10)), d["closed"])
                 values += [
                     ("state", "char", "delivered"),
                     ("date_delivered", "eval", c.when(delivered)),
