@@ -2,7 +2,7 @@
 {
     "name": "Complaints Handling (ISO 10002)",
     "summary": "Handle customer complaints in the helpdesk as ISO 10002:2018 asks",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "odoo_iso10002 contributors",
@@ -42,6 +42,7 @@
         "wizards/iso10002_audit_export_views.xml",
         "views/iso10002_portal_templates.xml",
         "views/iso10002_menus.xml",
+        "report/iso10002_remedy_analysis_views.xml",
     ],
     "demo": [
         "demo/iso10002_demo.xml",

@@ -127,6 +127,7 @@ class Iso10002Kpi(models.AbstractModel):
             engine._backlog,
             engine._escalation,
             engine._outcome,
+            engine._remedies,
             engine._satisfaction,
             engine._causes,
             engine._repeat,
@@ -418,29 +419,103 @@ class Iso10002Kpi(models.AbstractModel):
             self._figure("outcome", f"decision_{decision}", labels[decision], count)
             for decision, count in self._count_by(decided, "decision")
         ]
-        # complaints without remedy make a group of their own, left out
+        # the remedies decided, from the lines not cancelled: complaints counted once per type
+        remedies = self.env["iso10002.remedy"]._read_group(
+            [("ticket_id", "any", decided), ("state", "!=", "cancelled")],
+            ["remedy_type_id"],
+            ["ticket_id:count_distinct"],
+            order="ticket_id:count_distinct DESC, remedy_type_id:min",
+        )
         figures += [
             self._figure(
                 "outcome", f"remedy_{remedy.id}", _("Remedy: %s", remedy.display_name), count
             )
-            for remedy, count in self._count_by(decided, "remedy_type_ids")
-            if remedy
+            for remedy, count in remedies
         ]
-        for currency, amount in self.env["helpdesk.ticket"]._read_group(
-            decided + [("compensation_amount", ">", 0)],
-            ["currency_id"],
-            ["compensation_amount:sum"],
-            order="currency_id:min",
-        ):
-            figure = self._figure(
-                "outcome",
-                f"compensation_{currency.name}",
-                _("Compensation paid (%s)", currency.name),
-                amount,
+        return figures
+
+    def _remedies(self, scope):
+        """The cost of the remedies (company currency) of the complaints whose
+        decision was communicated in the period, by type and in total; the
+        remedies delivered in the period and how long after the decision; those
+        overdue at its end."""
+        _ = self.env._
+        currency = scope.company.currency_id
+        costs = self._rows(
+            """SELECT r.remedy_type_id, sum(r.amount)
+                 FROM iso10002_remedy r
+                 JOIN helpdesk_ticket ON helpdesk_ticket.id = r.ticket_id
+                 JOIN iso10002_remedy_type rt ON rt.id = r.remedy_type_id
+                WHERE %(scope)s AND r.state != 'cancelled' AND rt.is_compensation
+                  AND helpdesk_ticket.date_decision_communicated >= %(start)s
+                  AND helpdesk_ticket.date_decision_communicated < %(end)s
+                GROUP BY r.remedy_type_id
+                ORDER BY 2 DESC, 1""",
+            scope=scope.sql,
+            start=scope.start,
+            end=scope.end,
+        )
+        types = self.env["iso10002.remedy.type"].browse([type_id for type_id, _cost in costs])
+        figures = [
+            self._figure(
+                "remedies",
+                "remedy_cost",
+                _("Cost of remedies"),
+                sum(cost or 0.0 for _type, cost in costs),
                 "amount",
             )
-            figures.append(dict(figure, currency_id=currency.id))
-        return figures
+        ]
+        figures += [
+            self._figure(
+                "remedies",
+                f"remedy_cost_{remedy_type.id}",
+                _("Cost of remedies: %s", remedy_type.display_name),
+                cost or 0.0,
+                "amount",
+            )
+            for remedy_type, (_id, cost) in zip(types, costs, strict=True)
+        ]
+        figures = [dict(figure, currency_id=currency.id) for figure in figures]
+        # the due date is a local day: overdue once it has ended within the period
+        delivered, days, overdue = self._rows(
+            """SELECT count(*) FILTER (WHERE r.state = 'delivered'
+                                         AND r.date_delivered >= %(start)s
+                                         AND r.date_delivered < %(end)s),
+                      avg(EXTRACT(EPOCH FROM (r.date_delivered
+                                              - helpdesk_ticket.date_decision_communicated))
+                          / 86400) FILTER (WHERE r.state = 'delivered'
+                                             AND r.date_delivered >= %(start)s
+                                             AND r.date_delivered < %(end)s
+                                             AND helpdesk_ticket.date_decision_communicated
+                                                 IS NOT NULL),
+                      count(*) FILTER (WHERE r.date_due < %(day_end)s
+                                         AND r.state != 'cancelled'
+                                         AND (r.date_delivered IS NULL
+                                              OR r.date_delivered >= %(end)s))
+                 FROM iso10002_remedy r
+                 JOIN helpdesk_ticket ON helpdesk_ticket.id = r.ticket_id
+                WHERE %(scope)s""",
+            scope=scope.sql,
+            start=scope.start,
+            end=scope.end,
+            day_end=scope.date_to + timedelta(days=1),
+        )[0]
+        return figures + [
+            self._figure("remedies", "remedies_delivered", _("Remedies delivered"), delivered),
+            self._figure(
+                "remedies",
+                "remedy_delivery_days",
+                _("Time from the decision to the remedy delivered: mean"),
+                days,
+                "days",
+            ),
+            self._figure(
+                "remedies",
+                "remedies_overdue",
+                _("Remedies overdue at the end of the period"),
+                overdue,
+            ),
+        ]
 
     def _satisfaction(self, scope):
         _ = self.env._

@@ -7,6 +7,7 @@ KPI_SECTIONS = [
     ("backlog", "Open backlog"),
     ("escalation", "Escalations"),
     ("outcome", "Decisions and remedies"),
+    ("remedies", "Cost and delivery of remedies"),
     ("satisfaction", "Satisfaction with complaints handling"),
     ("trend", "Monthly trend"),
     ("causes", "Root causes"),

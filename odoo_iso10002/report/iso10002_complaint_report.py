@@ -101,10 +101,13 @@ class Iso10002ComplaintReport(models.Model):
     escalation_level = fields.Integer(readonly=True, aggregator="max")
     reopen_count = fields.Integer(string="Reopened", readonly=True)
     satisfaction_score = fields.Float(readonly=True, aggregator="avg")
-    compensation_amount = fields.Monetary(
-        string="Compensation", currency_field="currency_id", readonly=True
+    remedy_cost = fields.Monetary(
+        string="Cost of Remedies",
+        currency_field="company_currency_id",
+        readonly=True,
+        help="The amounts of the remedies not cancelled, in the company's currency.",
     )
-    currency_id = fields.Many2one("res.currency", readonly=True)
+    company_currency_id = fields.Many2one("res.currency", readonly=True)
     # for the confidentiality rule, the same as the complaints'
     is_confidential = fields.Boolean(string="Confidential", readonly=True)
     subject_user_id = fields.Many2one("res.users", string="Complaint About", readonly=True)
@@ -149,15 +152,21 @@ class Iso10002ComplaintReport(models.Model):
                    t.escalation_level, t.reopen_count,
                    CASE WHEN t.survey_answered_date IS NOT NULL
                         THEN t.satisfaction_score END AS satisfaction_score,
-                   t.compensation_amount, t.currency_id,
+                   COALESCE(remedies.cost, 0.0) AS remedy_cost,
+                   company_tz.currency_id AS company_currency_id,
                    t.is_confidential, t.subject_user_id, t.subject_user_may_read
               FROM helpdesk_ticket t
-              JOIN (SELECT c.id,
+              JOIN (SELECT c.id, c.currency_id,
                            COALESCE(NULLIF(cal.tz, ''), NULLIF(p.tz, ''), 'UTC') AS tz
                       FROM res_company c
                       LEFT JOIN resource_calendar cal ON cal.id = c.resource_calendar_id
                       LEFT JOIN res_partner p ON p.id = c.partner_id) company_tz
                 ON company_tz.id = t.company_id
+              LEFT JOIN (SELECT r.ticket_id, sum(r.amount) AS cost
+                           FROM iso10002_remedy r
+                           JOIN iso10002_remedy_type rt ON rt.id = r.remedy_type_id
+                          WHERE r.state != 'cancelled' AND rt.is_compensation
+                          GROUP BY r.ticket_id) remedies ON remedies.ticket_id = t.id
              WHERE t.is_complaint
             """,
             SQL.identifier(self._table),

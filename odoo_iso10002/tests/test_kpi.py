@@ -2,8 +2,6 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo import Command
-
 from ..models.iso10002_kpi import local_day_start
 from .common import Iso10002Case
 
@@ -38,6 +36,72 @@ class TestKpi(Iso10002Case):
 
     def _received(self, team, when, **values):
         return self._create_ticket(team, date_received=when, **values)
+
+    def _remedy(self, ticket, remedy_type, amount=0.0, currency=None, **values):
+        return self.env["iso10002.remedy"].create(
+            {
+                "ticket_id": ticket.id,
+                "remedy_type_id": remedy_type.id,
+                "amount_currency": amount,
+                "currency_id": (currency or self.company.currency_id).id,
+                **values,
+            }
+        )
+
+    def test_remedies_cost_delivery_and_overdue(self):
+        refund = self.env.ref("odoo_iso10002.remedy_type_refund")
+        refund.is_compensation = True
+        # a document in euros or dollars, 2 of them for 1 of the company's currency
+        other = self.env.ref("base.USD" if self.company.currency_id.name == "EUR" else "base.EUR")
+        other.active = True
+        self.env["res.currency.rate"].create(
+            {"currency_id": other.id, "name": "2026-01-01", "rate": 2.0}
+        )
+        first, second = (
+            self._received(self.complaint_team, self._local("2026-09-01 08:00")) for _i in "12"
+        )
+        # decisions communicated on both sides of the night of 30 September
+        first.date_decision_communicated = self._local("2026-09-30 23:30")
+        second.date_decision_communicated = self._local("2026-10-01 00:30")
+        late = self._remedy(first, self.compensation, 100.0, other, date_due="2026-09-30")
+        refunded = self._remedy(first, refund, 30.0)
+        apology = self._remedy(first, self.apology, date_due="2026-10-01")
+        self._remedy(first, self.compensation, 1000.0, date_due="2026-09-01").action_cancel()
+        paid = self._remedy(second, self.compensation, 40.0)
+        self.assertEqual(late.amount, 50.0)
+        refunded._iso_deliver(self._local("2026-09-30 23:45"))
+        late._iso_deliver(self._local("2026-10-02 11:30"))
+        paid._iso_deliver(self._local("2026-10-06 00:30"))
+        self.assertEqual(apology.state, "planned")
+
+        kpi = self.env["iso10002.kpi"].with_user(self.manager)
+        q3 = kpi._figures(self.company, self.complaint_team, *Q3)
+        currency = self.company.currency_id
+        # the costs in company currency, by type, the most costly first
+        self.assertEqual(
+            [(f["key"], f["value"], f["currency_id"]) for f in q3 if f["unit"] == "amount"],
+            [
+                ("remedy_cost", 80.0, currency.id),
+                (f"remedy_cost_{self.compensation.id}", 50.0, currency.id),
+                (f"remedy_cost_{refund.id}", 30.0, currency.id),
+            ],
+        )
+        values = {f["key"]: f["value"] for f in q3}
+        self.assertEqual(values["remedies_delivered"], 1)
+        self.assertAlmostEqual(values["remedy_delivery_days"], 15 / 1440)
+        # due on 30 September and delivered later; the apology is due a day later
+        self.assertEqual(values["remedies_overdue"], 1)
+
+        q4 = self._figures(self.complaint_team, Q4)
+        self.assertEqual(q4["remedy_cost"], 40.0)
+        self.assertEqual(q4[f"remedy_cost_{self.compensation.id}"], 40.0)
+        self.assertNotIn(f"remedy_cost_{refund.id}", q4)
+        # 1.5 days after the first decision, 5 days after the second
+        self.assertEqual(q4["remedies_delivered"], 2)
+        self.assertAlmostEqual(q4["remedy_delivery_days"], 3.25)
+        self.assertEqual(q4["remedies_overdue"], 1)
+        # nothing delivered: no time to deliver
+        self.assertIsNone(self._figures(self.complaint_team, Q2)["remedy_delivery_days"])
 
     def test_local_day_start(self):
         # Vilnius is UTC+3 in summer, UTC+2 in winter
@@ -119,17 +183,20 @@ class TestKpi(Iso10002Case):
             {
                 "decision": "upheld",
                 "date_decision_communicated": self._local("2026-07-08 08:00"),
-                "remedy_type_ids": [Command.set((self.apology | self.compensation).ids)],
-                "compensation_amount": 30.0,
             }
         )
         not_upheld.write(
             {
                 "decision": "not_upheld",
                 "date_decision_communicated": self._local("2026-07-09 08:00"),
-                "remedy_type_ids": [Command.set(self.apology.ids)],
             }
         )
+        # the remedies counted from the lines not cancelled, once per complaint
+        self._remedy(upheld, self.apology)
+        self._remedy(upheld, self.compensation, 30.0)
+        self._remedy(upheld, self.compensation, 10.0)
+        self._remedy(not_upheld, self.apology)
+        self._remedy(not_upheld, self.compensation, 99.0).action_cancel()
         # decided in the period without a decision communicated: withdrawn and closed
         withdrawn.write({"decision": "withdrawn", "date_closed": self._local("2026-07-10 08:00")})
         rule = self.env["iso10002.escalation.rule"].create(
@@ -166,15 +233,13 @@ class TestKpi(Iso10002Case):
         self.assertEqual(values["decision_withdrawn"], 1)
         self.assertEqual(values[f"remedy_{self.apology.id}"], 2)
         self.assertEqual(values[f"remedy_{self.compensation.id}"], 1)
-        currency = self.company.currency_id
-        [compensation] = [f for f in figures if f["key"] == f"compensation_{currency.name}"]
-        self.assertEqual((compensation["value"], compensation["currency_id"]), (30.0, currency.id))
         self.assertEqual(values["escalations"], 2)
         self.assertEqual(values["escalation_1"], 1)
         self.assertEqual(values["escalation_2"], 1)
         # nothing of that was decided or escalated in Q2
         before = kpi._figures(self.company, self.complaint_team, *Q2)
         self.assertFalse([f["key"] for f in before if f["section"] == "outcome"])
+        self.assertEqual(self._figures(self.complaint_team, Q2)["remedy_cost"], 0.0)
         self.assertEqual(
             [f["key"] for f in before if f["section"] == "escalation"], ["escalations"]
         )

@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import format_amount
 
 from ..models.iso10002_kpi import previous_period
 from .common import Iso10002Case
@@ -58,15 +59,6 @@ class TestManagementReview(Iso10002Case):
         c1.write(
             {
                 "decision": "upheld",
-                "remedy_type_ids": [
-                    Command.set(
-                        (
-                            cls.env.ref("odoo_iso10002.remedy_type_apology")
-                            | cls.env.ref("odoo_iso10002.remedy_type_compensation")
-                        ).ids
-                    )
-                ],
-                "compensation_amount": 50.0,
                 "date_decision_communicated": cls._local("2026-07-07 08:00"),  # 1 day
                 "date_closed": cls._local("2026-07-08 08:00"),  # 2 days
                 "root_cause_id": delivery.id,
@@ -74,6 +66,16 @@ class TestManagementReview(Iso10002Case):
                 "survey_answered_date": cls._local("2026-07-10 08:00"),
                 "satisfaction_score": 80.0,
             }
+        )
+        cls.env["iso10002.remedy"].create(
+            [
+                {"ticket_id": c1.id, "remedy_type_id": cls.env.ref(f"odoo_iso10002.{xmlid}").id}
+                | values
+                for xmlid, values in (
+                    ("remedy_type_apology", {}),
+                    ("remedy_type_compensation", {"amount_currency": 50.0}),
+                )
+            ]
         )
         c2.write(
             {
@@ -279,8 +281,10 @@ class TestManagementReview(Iso10002Case):
         self.assertEqual(figures["decision_not_upheld"].value, 1)
         compensation = self.env.ref("odoo_iso10002.remedy_type_compensation")
         self.assertEqual(figures[f"remedy_{compensation.id}"].value, 1)
-        currency = self.company.currency_id
-        self.assertEqual(figures[f"compensation_{currency.name}"].value, 50.0)
+        self.assertEqual(figures["remedy_cost"].value, 50.0)
+        self.assertEqual(figures[f"remedy_cost_{compensation.id}"].value, 50.0)
+        self.assertEqual(figures["remedy_cost"].currency_id, self.company.currency_id)
+        self.assertEqual(figures["remedies_overdue"].value, 0)
         self.assertEqual(figures["surveys_sent"].value, 2)
         self.assertAlmostEqual(figures["response_rate"].value, 50.0)
         self.assertAlmostEqual(figures["satisfaction_score"].value, 80.0)
@@ -428,6 +432,19 @@ class TestManagementReviewPdf(Iso10002Case, HttpCase):
                 root_cause_id=root_cause.id,
             )
         self._create_ticket(self.complaint_team, date_received=datetime(2025, 5, 5, 9, 0))
+        decided = self._create_ticket(
+            self.complaint_team,
+            date_received=datetime(2025, 8, 4, 9, 0),
+            date_decision_communicated=datetime(2025, 8, 6, 9, 0),
+        )
+        self.env["iso10002.remedy"].create(
+            {
+                "ticket_id": decided.id,
+                "remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_compensation").id,
+                "amount_currency": 120.0,
+                "date_due": date(2025, 9, 1),
+            }
+        )
         review = (
             self.env["iso10002.management.review"]
             .with_user(self.manager)
@@ -455,7 +472,15 @@ class TestManagementReviewPdf(Iso10002Case, HttpCase):
         # one line per table row: label, this period, previous period, change
         lines = {" ".join(line.split()) for line in text.splitlines()}
         self.assertIn("Management review of the complaints-handling process", lines)
-        self.assertIn("Complaints received 4 1 +3", lines)
+        self.assertIn("Complaints received 5 1 +4", lines)
+        # the remedies: their cost in the company's currency, one overdue
+        self.assertIn("Cost and delivery of remedies", lines)
+        cost, zero = (
+            " ".join(format_amount(self.env, amount, self.company.currency_id).split())
+            for amount in (120.0, 0.0)
+        )
+        self.assertIn(f"Cost of remedies {cost} {zero} +{cost}", lines)
+        self.assertIn("Remedies overdue at the end of the period 1 0 +1", lines)
         self.assertIn("Delivery delay or damage 3 0 +3", lines)
         self.assertIn("Deliveries cause most complaints.", lines)
         # the Pareto chart: the cumulative share after the first cause

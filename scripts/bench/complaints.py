@@ -74,7 +74,9 @@ class ComplaintFactory:
         self.ticket_model_id = env["ir.model"]._get_id("helpdesk.ticket")
         # elapsed working time to each step, where the addon stores it
         self.elapsed = "hours_to_acknowledge" in env["helpdesk.ticket"]._fields
-        self.remedies, self.escalations, self.activities = [], [], []
+        self.remedies, self.remedy_lines, self.escalations, self.activities = [], [], [], []
+        # the complaint's currency until the remedy lines carry theirs
+        self.ticket_currency = "currency_id" in env["helpdesk.ticket"]._fields
 
     def received_dates(self, count):
         """Over the last 24 months; three in four on a working day, in office hours."""
@@ -251,7 +253,7 @@ class ComplaintFactory:
         """Decision, remedies and compensation, once decided."""
         rng = self.rng
         done = today["done"]
-        values = {"decision": None, "compensation_amount": 0.0}
+        values = {"decision": None}
         if life["withdrawn"]:
             values["decision"] = "withdrawn" if "closed" in done else None
             return values
@@ -261,17 +263,41 @@ class ComplaintFactory:
         values.update(decision=decision, decision_text="<p>We replace the product.</p>")
         if decision == "not_upheld":
             return values
-        chosen = rng.sample(self.other_remedies, rng.randint(1, 2))
+        chosen = [(remedy, 0.0) for remedy in rng.sample(self.other_remedies, rng.randint(1, 2))]
         if rng.random() < 0.15:
-            chosen.append(self.compensation_remedy)
             amount = float(rng.choice([20, 50, 100, 150, 250, 400, 600, 1200]))
-            values["compensation_amount"] = amount
+            chosen.append((self.compensation_remedy, amount))
             if amount > self.company.iso10002_compensation_limit:
                 values["approved_by_id"] = self.data["manager_id"]
                 values["date_approved"] = done.get("response")
         self.remedies += [
             {"helpdesk_ticket_id": ticket_id, "iso10002_remedy_type_id": remedy}
-            for remedy in chosen
+            for remedy, _amount in chosen
+        ]
+        # delivered two days after the decision, under way until then
+        communicated = done["decision_communicated"]
+        delivered = communicated + timedelta(days=2)
+        delivered = delivered if delivered <= self.now else None
+        self.remedy_lines += [
+            {
+                "ticket_id": ticket_id,
+                "company_id": self.company.id,
+                "sequence": sequence,
+                "remedy_type_id": remedy,
+                "delivery": "hand",
+                "currency_id": self.company.currency_id.id,
+                "amount_currency": amount,
+                "amount": amount,
+                "user_id": self.data["manager_id"],
+                "date_due": (communicated + timedelta(days=14)).date(),
+                "state": "delivered" if delivered else "in_progress",
+                "date_delivered": delivered,
+                "create_uid": self.data["manager_id"],
+                "create_date": communicated,
+                "write_uid": self.data["manager_id"],
+                "write_date": delivered or communicated,
+            }
+            for sequence, (remedy, amount) in enumerate(chosen, 1)
         ]
         return values
 
@@ -346,7 +372,6 @@ class ComplaintFactory:
             "name": subject,
             "description": f"<p>{subject}. Order SO{ticket_id:06d}.</p>",
             "company_id": self.company.id,
-            "currency_id": self.company.currency_id.id,
             "team_id": team,
             "user_id": handler if step != "received" or rng.random() < 0.7 else None,
             "stage_id": stage.id,
@@ -420,4 +445,6 @@ class ComplaintFactory:
                     "write_date": entered,
                 }
             )
+        if self.ticket_currency:
+            row["currency_id"] = self.company.currency_id.id
         return row

@@ -48,6 +48,7 @@ class Generator:
         )
         self._copy("helpdesk_ticket", itertools.chain(complaints, self._plain_tickets(data)))
         self._copy("helpdesk_ticket_iso10002_remedy_type_rel", factory.remedies)
+        self._copy("iso10002_remedy", factory.remedy_lines)
         self._copy("iso10002_escalation_log", factory.escalations)
         self._copy("mail_activity", factory.activities)
         self.env.ref("odoo_iso10002.ir_sequence_complaint").number_next = self.size + 1
@@ -79,6 +80,9 @@ class Generator:
             {"number_next": count + 1}
         )
         self._plain_range = (first_id, first_id + count - 1)
+        # the complaint's currency until the remedy lines carry theirs
+        fields = self.env["helpdesk.ticket"]._fields
+        currency = {"currency_id": self.company.currency_id.id} if "currency_id" in fields else {}
         for index, created in enumerate(received_dates):
             age = (now - created).days
             stage = "Done" if age > 10 else rng.choice(["New", "In Progress", "Awaiting", "Done"])
@@ -91,7 +95,7 @@ class Generator:
                 "name": "Cannot log in to the customer portal",
                 "description": "<p>The password reset link does not arrive.</p>",
                 "company_id": self.company.id,
-                "currency_id": self.company.currency_id.id,
+                **currency,
                 "team_id": data["plain_team_id"],
                 "user_id": agent,
                 "stage_id": stages[stage],
@@ -115,7 +119,6 @@ class Generator:
                 "last_stage_update": closed_at or created,
                 "assigned_date": created,
                 "closed_date": closed_at,
-                "compensation_amount": 0.0,
                 "reopen_count": 0,
                 "escalation_level": 0,
                 "is_repeat": False,
@@ -153,7 +156,12 @@ class Generator:
 
     def _finish(self, data):
         cr = self.cr
-        for table in ("helpdesk_ticket", "iso10002_escalation_log", "mail_activity"):
+        for table in (
+            "helpdesk_ticket",
+            "iso10002_remedy",
+            "iso10002_escalation_log",
+            "mail_activity",
+        ):
             cr.execute(
                 SQL(
                     "SELECT setval(%s, (SELECT max(id) FROM %s))",
@@ -333,6 +341,7 @@ def _csv_value(value):
 GENERATED_TABLES = (
     "helpdesk_ticket",
     "helpdesk_ticket_iso10002_remedy_type_rel",
+    "iso10002_remedy",
     "iso10002_escalation_log",
     "mail_activity",
     "mail_message",

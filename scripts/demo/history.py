@@ -3,6 +3,7 @@ each complaint with its escalations and survey, then the calls that settle
 what creating records cannot (pauses, answered surveys, done to-dos, the
 escalations due at install)."""
 
+import random
 from datetime import timedelta
 
 from .company import CATEGORIES, CHANNELS, ISO_STEPS, TEAMS
@@ -199,20 +200,60 @@ def outcome_fields(c):
 
 def decision_fields(c):
     o = c.outcome
-    remedies = refs(f"remedy_type_{key}" for key in o.remedies.split())
-    values = [
+    return [
         ("decision", "char", o.decision),
         ("decision_text", "html", c.text(o.text)),
-        ("remedy_type_ids", "eval", f"[Command.set({remedies})]"),
     ]
-    if c.compensation:
-        values.append(("compensation_amount", "eval", f"{c.compensation:.1f}"))
-        if c.compensation > 500:  # above the company's approval limit: a manager approved it
+
+
+def remedy_lines(c, cancelled=False):
+    """The remedies of a decided complaint, as they stand at the install:
+    planned until the decision is communicated; then apologies and
+    explanations delivered with it, the others within days (by the closing),
+    or still under way at the install, late past their due date. Refunds are
+    paid in euros. `cancelled`: a repair offered first, then replaced."""
+    d = c.dates
+    # drawn apart from the simulation's, which they must not shift
+    rng = random.Random(c.xmlid)
+    communicated = d.get("decision_communicated")
+    lines = []
+    keys = c.outcome.remedies.split()
+    if cancelled:
+        keys.insert(keys.index("replacement"), "repair")
+    for sequence, key in enumerate(keys, 1):
+        values = [
+            ("ticket_id", "ref", c.xmlid),
+            ("sequence", "eval", str(sequence)),
+            ("remedy_type_id", "ref", f"remedy_type_{key}"),
+            ("user_id", "ref", c.user),
+        ]
+        if key == "compensation":
+            values.append(("amount_currency", "eval", f"{c.compensation:.1f}"))
+        elif key == "refund":
             values += [
-                ("approved_by_id", "ref", "base.user_admin"),
-                ("date_approved", "eval", c.when(c.dates["response"] + timedelta(minutes=10))),
+                ("currency_id", "ref", "base.EUR"),
+                ("amount_currency", "eval", f"{rng.randrange(20, 200, 5):.1f}"),
             ]
-    return values
+        if communicated:
+            due = f"({c.when(communicated)} + timedelta(days=14)).date()"
+            values.append(("date_due", "eval", due))
+            if cancelled and key == "repair":
+                values += [
+                    ("name", "char", "Repair offered first; the customer chose a replacement."),
+                    ("state", "char", "cancelled"),
+                ]
+            elif key in ("apology", "explanation") or c.closed:
+                delivered = communicated
+                if key not in ("apology", "explanation"):
+                    delivered = min(communicated + timedelta(days=rng.randint(1, 10)), d["closed"])
+                values += [
+                    ("state", "char", "delivered"),
+                    ("date_delivered", "eval", c.when(delivered)),
+                ]
+            else:
+                values.append(("state", "char", "in_progress"))
+        lines.append((f"{c.xmlid}_remedy_{sequence}", values))
+    return lines
 
 
 def survey_lines(scores):
@@ -246,8 +287,19 @@ def paused_hours(c):
     return f"round({' + '.join(counts)}, 1)"
 
 
-def write_complaint(out, c):
+def write_complaint(out, c, cancelled=False):
     out.record(c.xmlid, "helpdesk.ticket", complaint_fields(c))
+    if "response" in c.dates and not c.withdrawn:
+        for xmlid, values in remedy_lines(c, cancelled):
+            out.record(xmlid, "iso10002.remedy", values)
+        # above the company's approval limit: a manager approved the remedies' cost
+        if c.compensation > 500:
+            approval = {
+                "approved_by_id": "ref('base.user_admin')",
+                "date_approved": c.when(c.dates["response"] + timedelta(minutes=10)),
+            }
+            text = ", ".join(f"'{name}': {value}" for name, value in approval.items())
+            out.function("helpdesk.ticket", "write", f"[[ref('{c.xmlid}')], {{{text}}}]")
     for rule, level, date, reason in c.logs:
         if rule == "health_safety" and not c.closed:
             continue  # the rule logs it on creation, dated below
@@ -294,8 +346,14 @@ def write(customers, complaints, output):
     write_setup(out, customers)
     out.add()
     out.add("<!-- A year of complaints, oldest first, with their escalations and surveys. -->")
+    # one complaint closed with a replacement had a repair offered first, cancelled
+    replaced = next(
+        c
+        for c in complaints
+        if c.closed and not c.withdrawn and "replacement" in c.outcome.remedies.split()
+    )
     for complaint in complaints:
-        write_complaint(out, complaint)
+        write_complaint(out, complaint, cancelled=complaint is replaced)
     out.add()
     out.add("<!-- The deadlines are computed from the dates of the steps; then the time each")
     out.add("     decision waited on the complainant, counted on the complaint's calendar,")
