@@ -36,6 +36,12 @@ class HelpdeskTicket(models.Model):
                 (order.client_order_ref or "").strip().casefold(),
             )
 
+    @api.model
+    def _iso_personal_fields(self):
+        # The order names its customer: an anonymised complaint loses it.
+        texts, identifiers = super()._iso_personal_fields()
+        return texts, [*identifiers, "sale_order_id"]
+
     def _iso_on_created(self):
         res = super()._iso_on_created()
         self._iso_link_sale_order()

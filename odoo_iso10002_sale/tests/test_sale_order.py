@@ -37,6 +37,11 @@ class TestComplaintSaleOrder(Iso10002Case):
             )
         )
 
+    def _commit_tracking(self):
+        """Write the tracking values, as a commit would."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
     def test_handler_has_no_sales_rights(self):
         with self.assertRaises(AccessError):
             self.order.with_user(self.handler).check_access("read")
@@ -116,3 +121,24 @@ class TestComplaintSaleOrder(Iso10002Case):
             complaint,
         )
         self.assertEqual(self.order.iso10002_complaint_ids, complaint)
+
+    def test_anonymising_unlinks_the_order(self):
+        complaint = self._complaint_by_handler(order_reference=self.order.name)
+        self._commit_tracking()  # changes made after creation are tracked
+        complaint.write({"sale_order_id": False})
+        self._commit_tracking()
+        complaint.write({"sale_order_id": self.order.id})
+        self._commit_tracking()
+        complaint.sudo()._iso_anonymise("test")
+        self.env.flush_all()
+        self.assertFalse(complaint.sale_order_id)
+        self.assertFalse(complaint.sale_order_name)
+        self.assertFalse(self.order.iso10002_complaint_ids)
+        tracked = complaint.sudo().message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "sale_order_id"
+        )
+        self.assertTrue(tracked)
+        self.assertFalse(
+            any(tracked.mapped("old_value_char") + tracked.mapped("new_value_char")),
+            "the order's number is gone from the history too",
+        )
