@@ -17,8 +17,7 @@ class HelpdeskTicket(models.Model):
         groups=ACCOUNTING_GROUPS,
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), "
         "('commercial_partner_id', '=', commercial_partner_id)]",
-        help="The complainant's invoices the complaint is about: a refund "
-        "remedy credits them.",
+        help="The complainant's invoices the complaint is about: a refund remedy credits them.",
     )
 
     def _iso_remedy_approval_missing(self):

@@ -37,9 +37,7 @@ class Iso10002Remedy(models.Model):
                 self.env._(
                     "This remedy of %(complaint)s is %(state)s: there is nothing to refund.",
                     complaint=self.ticket_id.display_name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        self.state
-                    ],
+                    state=dict(self._fields["state"]._description_selection(self.env))[self.state],
                 )
             )
         invoices = self.ticket_id.invoice_ids.filtered(
@@ -72,7 +70,9 @@ class Iso10002Remedy(models.Model):
                 if remedy.state != "planned":
                     remedy.write({"state": "planned", "date_delivered": False})
                 continue
-            currency = notes.currency_id if len(notes.currency_id) == 1 else remedy.company_currency_id
+            currency = (
+                notes.currency_id if len(notes.currency_id) == 1 else remedy.company_currency_id
+            )
             total = sum(
                 note.currency_id._convert(
                     note.amount_total, currency, note.company_id, note.date or fields.Date.today()

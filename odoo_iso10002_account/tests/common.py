@@ -54,7 +54,9 @@ class Iso10002AccountCase(Iso10002Case):
         action = remedy.with_user(self.accountant).action_iso_refund()
         self.assertEqual(action["res_model"], "account.move.reversal")
         wizard = Form(
-            self.env[action["res_model"]].with_user(self.accountant).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.accountant)
+            .with_context(**action["context"])
         )
         wizard.reason = "Complaint: lamp broken"
         return getattr(wizard.save(), button)()

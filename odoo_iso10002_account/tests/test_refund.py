@@ -107,7 +107,7 @@ class TestRefund(Iso10002AccountCase):
         remedy = self._refund_remedy()
         complaint = self.complaint.with_user(self.handler)
         with self.assertRaises(AccessError):
-            complaint.invoice_ids  # noqa: B018
+            complaint.read(["invoice_ids"])
         with self.assertRaises(AccessError):
             remedy.with_user(self.handler).action_iso_refund()
         # the complaint form still works without the invoices
