@@ -8,6 +8,7 @@ class RepairOrder(models.Model):
         "iso10002.remedy", "repair_id", string="Complaint Remedies"
     )
     iso10002_ticket_count = fields.Integer(
+        string="Complaint Count",
         compute="_compute_iso10002_ticket_count",
         groups="odoo_iso10002.group_complaint_user",
     )

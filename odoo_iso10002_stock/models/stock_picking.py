@@ -17,6 +17,7 @@ class StockPicking(models.Model):
         groups="odoo_iso10002.group_complaint_user",
     )
     iso10002_ticket_count = fields.Integer(
+        string="Complaint Count",
         compute="_compute_iso10002_ticket_count",
         groups="odoo_iso10002.group_complaint_user",
     )
