@@ -1,0 +1,20 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Complaints and Repairs (ISO 10002)",
+    "summary": "Repair orders that carry out a complaint's repair remedy",
+    "version": "18.0.1.0.0",
+    "category": "Services/Helpdesk",
+    "license": "AGPL-3",
+    "author": "odoo_iso10002 contributors",
+    "depends": ["odoo_iso10002_stock", "repair"],
+    "data": [
+        "data/iso10002_remedy_type_data.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/iso10002_remedy_views.xml",
+        "views/repair_order_views.xml",
+    ],
+    # installed by itself where both the complaints addon and Repairs are
+    "auto_install": True,
+    "development_status": "Alpha",
+    "installable": True,
+}

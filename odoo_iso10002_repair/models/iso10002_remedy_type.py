@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class Iso10002RemedyType(models.Model):
+    _inherit = "iso10002.remedy.type"
+
+    delivery = fields.Selection(
+        selection_add=[("repair", "Repair order")], ondelete={"repair": "set default"}
+    )
