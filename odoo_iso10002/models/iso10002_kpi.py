@@ -426,12 +426,12 @@ class Iso10002Kpi(models.AbstractModel):
             for remedy, count in self._count_by(decided, "remedy_type_ids")
             if remedy
         ]
-        for currency, amount in self.env["helpdesk.ticket"]._read_group(
-            decided + [("compensation_amount", ">", 0)],
-            ["currency_id"],
-            ["compensation_amount:sum"],
-            order="currency_id:min",
+        for company, amount in self.env["helpdesk.ticket"]._read_group(
+            decided + [("remedy_cost", ">", 0)],
+            ["company_id"],
+            ["remedy_cost:sum"],
         ):
+            currency = company.currency_id
             figure = self._figure(
                 "outcome",
                 f"compensation_{currency.name}",

@@ -149,7 +149,8 @@ class Iso10002ComplaintReport(models.Model):
                    t.escalation_level, t.reopen_count,
                    CASE WHEN t.survey_answered_date IS NOT NULL
                         THEN t.satisfaction_score END AS satisfaction_score,
-                   t.compensation_amount, t.currency_id,
+                   t.remedy_cost AS compensation_amount,
+                   (SELECT currency_id FROM res_company WHERE id = t.company_id) AS currency_id,
                    t.is_confidential, t.subject_user_id, t.subject_user_may_read
               FROM helpdesk_ticket t
               JOIN (SELECT c.id,

@@ -119,15 +119,19 @@ class TestKpi(Iso10002Case):
             {
                 "decision": "upheld",
                 "date_decision_communicated": self._local("2026-07-08 08:00"),
-                "remedy_type_ids": [Command.set((self.apology | self.compensation).ids)],
-                "compensation_amount": 30.0,
+                "remedy_ids": [
+                    Command.create({"remedy_type_id": self.apology.id}),
+                    Command.create(
+                        {"remedy_type_id": self.compensation.id, "amount_currency": 30.0}
+                    ),
+                ],
             }
         )
         not_upheld.write(
             {
                 "decision": "not_upheld",
                 "date_decision_communicated": self._local("2026-07-09 08:00"),
-                "remedy_type_ids": [Command.set(self.apology.ids)],
+                "remedy_ids": [Command.create({"remedy_type_id": self.apology.id})],
             }
         )
         # decided in the period without a decision communicated: withdrawn and closed

@@ -58,15 +58,19 @@ class TestManagementReview(Iso10002Case):
         c1.write(
             {
                 "decision": "upheld",
-                "remedy_type_ids": [
-                    Command.set(
-                        (
-                            cls.env.ref("odoo_iso10002.remedy_type_apology")
-                            | cls.env.ref("odoo_iso10002.remedy_type_compensation")
-                        ).ids
-                    )
+                "remedy_ids": [
+                    Command.create(
+                        {"remedy_type_id": cls.env.ref("odoo_iso10002.remedy_type_apology").id}
+                    ),
+                    Command.create(
+                        {
+                            "remedy_type_id": cls.env.ref(
+                                "odoo_iso10002.remedy_type_compensation"
+                            ).id,
+                            "amount_currency": 50.0,
+                        }
+                    ),
                 ],
-                "compensation_amount": 50.0,
                 "date_decision_communicated": cls._local("2026-07-07 08:00"),  # 1 day
                 "date_closed": cls._local("2026-07-08 08:00"),  # 2 days
                 "root_cause_id": delivery.id,
