@@ -24,6 +24,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/iso10002_root_cause_views.xml",
         "views/iso10002_remedy_type_views.xml",
+        "views/iso10002_remedy_views.xml",
         "views/iso10002_priority_matrix_views.xml",
         "views/iso10002_deadline_policy_views.xml",
         "views/iso10002_escalation_rule_views.xml",

@@ -107,7 +107,12 @@ class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
             ),
         }
         answers = {
-            "accepted": _("Thank you: you accepted our decision and the complaint is closed."),
+            "accepted": _("Thank you: you accepted our decision and the complaint is closed.")
+            if ticket.iso_step == "closed"
+            else _(
+                "Thank you: you accepted our decision. We close the complaint once "
+                "the remedies are delivered."
+            ),
             "rejected": _(
                 "Thank you for your answer: we are looking into your complaint again "
                 "and will come back to you."

@@ -2,7 +2,7 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
@@ -167,20 +167,29 @@ class HelpdeskTicket(models.Model):
 
     # Response and decision (7.7)
     decision = fields.Selection(DECISIONS, tracking=True, index=True, copy=False)
+    remedy_ids = fields.One2many("iso10002.remedy", "ticket_id", string="Remedy Lines", copy=False)
+    # the remedies decided, kept in the table of the former tags for searches and the analysis
     remedy_type_ids = fields.Many2many(
         "iso10002.remedy.type",
+        relation="helpdesk_ticket_iso10002_remedy_type_rel",
+        column1="helpdesk_ticket_id",
+        column2="iso10002_remedy_type_id",
         string="Remedies",
-        copy=False,
+        compute="_compute_remedy_type_ids",
+        store=True,
     )
-    remedy_ids = fields.One2many("iso10002.remedy", "ticket_id", string="Remedy Lines", copy=False)
-    has_compensation = fields.Boolean(compute="_compute_has_compensation")
-    compensation_amount = fields.Monetary(
-        string="Compensation", currency_field="currency_id", tracking=True, copy=False
+    has_compensation = fields.Boolean(
+        string="Has a Monetary Remedy", compute="_compute_has_compensation"
     )
-    currency_id = fields.Many2one(
-        "res.currency",
-        default=lambda self: self.env.company.currency_id,
-        required=True,
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    remedy_cost = fields.Monetary(
+        string="Cost of Remedies",
+        currency_field="company_currency_id",
+        compute="_compute_remedy_cost",
+        store=True,
+        help="The remedies carrying an amount, in company currency, not cancelled.",
     )
     decision_text = fields.Html(
         string="Decision and Explanation",
@@ -189,10 +198,16 @@ class HelpdeskTicket(models.Model):
     )
     approval_required = fields.Boolean(
         compute="_compute_approval_required",
-        help="The compensation is above the company's approval limit.",
+        help="The cost of the remedies is above the company's approval limit.",
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approved_amount = fields.Monetary(
+        currency_field="company_currency_id",
+        readonly=True,
+        copy=False,
+        help="The cost of the remedies the complaint manager approved.",
+    )
 
     # Complainant's answer and closing (7.9)
     complainant_response = fields.Selection(
@@ -308,23 +323,35 @@ class HelpdeskTicket(models.Model):
                 if other != ticket
             )
 
-    @api.depends("remedy_type_ids")
+    @api.depends("remedy_ids.state", "remedy_ids.remedy_type_id")
+    def _compute_remedy_type_ids(self):
+        for ticket in self:
+            decided = ticket.remedy_ids.filtered(lambda r: r.state != "cancelled")
+            ticket.remedy_type_ids = decided.remedy_type_id
+
+    @api.depends("remedy_ids.state", "remedy_ids.remedy_type_id.is_compensation")
     def _compute_has_compensation(self):
         for ticket in self:
-            ticket.has_compensation = any(ticket.remedy_type_ids.mapped("is_compensation"))
+            ticket.has_compensation = any(
+                remedy.has_amount and remedy.state != "cancelled" for remedy in ticket.remedy_ids
+            )
 
-    @api.depends("compensation_amount", "currency_id", "company_id")
+    @api.depends("remedy_ids.state", "remedy_ids.amount")
+    def _compute_remedy_cost(self):
+        for ticket in self:
+            ticket.remedy_cost = sum(
+                ticket.remedy_ids.filtered(lambda r: r.state != "cancelled").mapped("amount")
+            )
+
+    @api.depends("remedy_cost", "company_id.iso10002_compensation_limit")
     def _compute_approval_required(self):
         for ticket in self:
             company = ticket.company_id or self.env.company
-            amount = ticket.currency_id._convert(
-                ticket.compensation_amount,
-                company.currency_id,
-                company,
-                fields.Date.context_today(ticket),
-            )
             ticket.approval_required = (
-                company.currency_id.compare_amounts(amount, company.iso10002_compensation_limit) > 0
+                company.currency_id.compare_amounts(
+                    ticket.remedy_cost, company.iso10002_compensation_limit
+                )
+                > 0
             )
 
     @api.model
@@ -332,11 +359,6 @@ class HelpdeskTicket(models.Model):
         if self.env.context.get("iso10002_complaints"):
             return stages.search(["|", ("id", "in", stages.ids), ("iso_step", "!=", False)])
         return super()._read_group_stage_ids(stages, domain)
-
-    @api.constrains("compensation_amount")
-    def _check_compensation_amount(self):
-        if any(ticket.compensation_amount < 0 for ticket in self):
-            raise ValidationError(self.env._("A compensation cannot be negative."))
 
     # ------------------------------------------------------------------
     # One create and one write: they detect the complaint events and call
@@ -374,11 +396,6 @@ class HelpdeskTicket(models.Model):
         unflagged = (
             self.filtered(lambda t: not t.health_safety) if vals.get("health_safety") else None
         )
-        compensations = (
-            {ticket: (ticket.compensation_amount, ticket.currency_id) for ticket in self}
-            if {"compensation_amount", "currency_id"} & keys
-            else None
-        )
         responses = (
             {ticket: ticket.complainant_response for ticket in self}
             if vals.get("complainant_response")
@@ -401,10 +418,6 @@ class HelpdeskTicket(models.Model):
             entered._iso_on_step_entered({c: stages[c].iso_step for c in entered})
         if unflagged:
             (unflagged & complaints)._iso_on_health_safety_raised()
-        if compensations:
-            complaints.filtered(
-                lambda c: (c.compensation_amount, c.currency_id) != compensations[c]
-            )._iso_on_compensation_changed()
         if responses:
             complaints.filtered(
                 lambda c: c.complainant_response != responses[c]
@@ -480,13 +493,23 @@ class HelpdeskTicket(models.Model):
                 user_id=user.id,
             )
 
-    def _iso_on_compensation_changed(self):
-        """A compensation approved for another amount is approved no more."""
-        self.filtered("approved_by_id").write({"approved_by_id": False, "date_approved": False})
-
     def _iso_on_remedies_changed(self):
         """Remedy lines of these complaints were added, removed, or changed
-        their type, amount, currency or state."""
+        their type, amount, currency or state: an approval given for another
+        cost lapses."""
+        lapsed = self.filtered(
+            lambda c: (
+                c.approved_by_id
+                and c.company_currency_id.compare_amounts(c.remedy_cost, c.approved_amount)
+            )
+        )
+        # also when a bridge's user (an accountant) changes the amount
+        lapsed.sudo().write(
+            {"approved_by_id": False, "date_approved": False, "approved_amount": 0.0}
+        )
+        # whoever delivers the last remedy (an accountant posting a credit
+        # note) closes the accepted complaint, complaint rights or not
+        self.sudo()._iso_close_when_ready()
 
     def _iso_on_complainant_answered(self):
         """The complainant answered the decision (complainant_response is set)."""
@@ -589,8 +612,18 @@ class HelpdeskTicket(models.Model):
 
     def action_approve_compensation(self):
         if not self.env.user.has_group(MANAGER_GROUP):
-            raise UserError(self.env._("Only a complaint manager can approve a compensation."))
-        self.write({"approved_by_id": self.env.user.id, "date_approved": fields.Datetime.now()})
+            raise UserError(
+                self.env._("Only a complaint manager can approve the cost of remedies.")
+            )
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.write(
+                {
+                    "approved_by_id": self.env.user.id,
+                    "date_approved": now,
+                    "approved_amount": complaint.remedy_cost,
+                }
+            )
         return True
 
     def action_communicate_decision(self):
@@ -652,7 +685,11 @@ class HelpdeskTicket(models.Model):
         rank = STEP_ORDER.index(step)
         _ = self.env._
         # each step's checkpoints read only when the step is reached: a complaint
-        # received computes no compensation approval
+        # received computes no approval of the remedies' cost
+
+        def undelivered():
+            return len(self.remedy_ids.filtered(lambda r: r.state in ("planned", "in_progress")))
+
         checks = {
             "assessment": lambda: [(self.date_acknowledged, _("an acknowledgement"))],
             "investigation": lambda: [
@@ -672,19 +709,30 @@ class HelpdeskTicket(models.Model):
                 (self.decision, _("a decision")),
                 (not tools.is_html_empty(self.decision_text), _("the decision text")),
                 (
-                    not self.has_compensation or self.compensation_amount,
-                    _("the compensation amount"),
+                    all(
+                        remedy.amount_currency > 0
+                        for remedy in self.remedy_ids
+                        if remedy.has_amount and remedy.state != "cancelled"
+                    ),
+                    _("the amount of each monetary remedy"),
                 ),
                 (
                     not self.approval_required or self.approved_by_id,
-                    _("a complaint manager's approval of the compensation"),
+                    _("a complaint manager's approval of the cost of remedies"),
                 ),
             ],
             "closed": lambda: [
                 (
                     self.complainant_response in ("accepted", "no_answer"),
                     _("the complainant's acceptance of the decision, or no answer in time"),
-                )
+                ),
+                (
+                    not self.team_id.iso_remedies_before_closing or not undelivered(),
+                    _(
+                        "the delivery of %(count)s remedies planned or in progress",
+                        count=undelivered(),
+                    ),
+                ),
             ],
         }
         return [
@@ -799,7 +847,8 @@ class HelpdeskTicket(models.Model):
 
     def _record_complainant_response(self, response, reason=None):
         """The complainant's answer to the decision (7.9): acceptance or no
-        answer closes; a rejection re-opens the investigation."""
+        answer closes (once the remedies are delivered, when the team asks
+        for it); a rejection re-opens the investigation."""
         for complaint in self:
             if complaint.iso_step != "decision_communicated":
                 raise UserError(
@@ -826,6 +875,17 @@ class HelpdeskTicket(models.Model):
                 )
             else:
                 complaint.write(values)
+                complaint._iso_close_when_ready()
+
+    def _iso_close_when_ready(self):
+        """Close the complaints whose decision was answered and which lack
+        nothing else to be closed; the others wait for their remedies."""
+        for complaint in self:
+            if (
+                complaint.iso_step == "decision_communicated"
+                and complaint.complainant_response in ("accepted", "no_answer")
+                and not complaint._iso_missing("closed")
+            ):
                 complaint._iso_move_to("closed")
 
     def _related_complaints_domain(self):

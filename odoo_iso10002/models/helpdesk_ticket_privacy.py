@@ -37,7 +37,8 @@ class HelpdeskTicket(models.Model):
 
     Anonymisation is irreversible and keeps everything the statistics read:
     reference, dates, team, category, channel, assessment, root cause,
-    decision, remedies, compensation, steps, escalations, satisfaction score.
+    decision, remedies (type, amount, state, dates), steps, escalations,
+    satisfaction score.
     """
 
     # The complaint model, one concern per file.
@@ -135,6 +136,8 @@ class HelpdeskTicket(models.Model):
         answers.write({"partner_id": False, "email": False, "nickname": False})
         answers.user_input_line_ids.filtered("value_char_box").value_char_box = neutral
         answers.user_input_line_ids.filtered("value_text_box").value_text_box = neutral
+        # the type, amount and dates of a remedy stay for the review; its text may name people
+        complaints.remedy_ids.filtered("name").name = neutral
         # no tracking of the old values, even of changes made earlier in this transaction
         complaints._track_discard()
         now = fields.Datetime.now()

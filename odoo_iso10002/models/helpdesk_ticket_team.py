@@ -42,6 +42,11 @@ class HelpdeskTicketTeam(models.Model):
         string="Survey Reminder (days)",
         help="Days after the survey, a reminder if it is not answered; 0: no reminder.",
     )
+    iso_remedies_before_closing = fields.Boolean(
+        string="Remedies Delivered before Closing",
+        help="A complaint is closed only once each of its remedies is delivered "
+        "or cancelled (withdrawn complaints excepted).",
+    )
     deadline_policy_ids = fields.One2many(
         "iso10002.deadline.policy", "team_id", string="Deadline Policies"
     )

@@ -67,6 +67,12 @@ class Iso10002Remedy(models.Model):
         REMEDY_STATES, default="planned", required=True, index=True, copy=False, readonly=True
     )
     date_delivered = fields.Datetime(string="Delivered On", readonly=True, copy=False)
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="Due before today and neither delivered nor cancelled.",
+    )
 
     @api.depends(
         "amount_currency",
@@ -81,10 +87,27 @@ class Iso10002Remedy(models.Model):
             if not remedy.has_amount:
                 remedy.amount = 0.0
                 continue
-            date = remedy.ticket_id.date_decision_communicated or fields.Datetime.now()
+            # the rate of the company's local day, as the review counts days
+            moment = remedy.ticket_id.date_decision_communicated or fields.Datetime.now()
+            day = fields.Date.context_today(remedy.with_context(tz=company._iso10002_tz()), moment)
             remedy.amount = remedy.currency_id._convert(
-                remedy.amount_currency, company.currency_id, company, date.date()
+                remedy.amount_currency, company.currency_id, company, day
             )
+
+    def _compute_is_overdue(self):
+        overdue = self.filtered_domain(self._search_is_overdue("=", True))
+        overdue.is_overdue = True
+        (self - overdue).is_overdue = False
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        domain = [
+            "&",
+            ("date_due", "<", fields.Date.context_today(self)),
+            ("state", "in", ("planned", "in_progress")),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.constrains("amount_currency")
     def _check_amount(self):
@@ -139,9 +162,9 @@ class Iso10002Remedy(models.Model):
                 self.env._(
                     "“%(remedy)s” is delivered by its document (%(delivery)s), not by hand.",
                     remedy=by_document[0].remedy_type_id.display_name,
-                    delivery=dict(by_document._fields["delivery"]._description_selection(self.env))[
-                        by_document[0].delivery
-                    ],
+                    delivery=dict(
+                        by_document._fields["delivery"]._description_selection(self.env)
+                    ).get(by_document[0].delivery, by_document[0].delivery),
                 )
             )
         self._iso_deliver()

@@ -10,8 +10,9 @@ class Iso10002RemedyType(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     is_compensation = fields.Boolean(
-        string="Financial Compensation",
-        help="Choosing this remedy asks for a compensation amount.",
+        string="Carries an Amount",
+        help="A remedy of this type costs an amount (refund, compensation): "
+        "its cost counts towards the approval limit.",
     )
     delivery = fields.Selection(
         [("hand", "By hand")],

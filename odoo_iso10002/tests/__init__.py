@@ -2,6 +2,7 @@ from . import test_install
 from . import test_complaint
 from . import test_access
 from . import test_lifecycle
+from . import test_remedy
 from . import test_deadline
 from . import test_survey
 from . import test_crm

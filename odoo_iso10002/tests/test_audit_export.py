@@ -85,13 +85,22 @@ class TestAuditExport(Iso10002Case):
         self._flush_tracking()
         self.assertEqual(self.first.iso_step, "acknowledged")
         self.first.stage_id = self._stage("assessment")
+        self.env["iso10002.remedy"].create(
+            {
+                "ticket_id": self.first.id,
+                "remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_refund").id,
+                "name": "The lamp's price",
+                "amount_currency": 49.9,
+                "user_id": self.handler.id,
+            }
+        )._iso_deliver(self._local("2026-09-01 00:30"))
         self._flush_tracking()
 
         file_name, content = self._export(self.auditor)
 
         self.assertEqual(file_name, "complaints_audit_2026-07-01_2026-09-30.xlsx")
         sheets = self._xlsx_sheets(content)
-        self.assertEqual(list(sheets), ["Complaints", "History"])
+        self.assertEqual(list(sheets), ["Complaints", "Remedies", "History"])
         complaints = sheets["Complaints"]
         self.assertEqual(
             [row["Ticket number"] for row in complaints], [self.first.number, self.second.number]
@@ -106,6 +115,17 @@ class TestAuditExport(Iso10002Case):
         self.assertEqual(first["Acknowledgement Deadline"], "Breached")
         self.assertEqual(second["Title"], "Skundas dėl pristatymo")
         self.assertEqual(second["Contact"], "Anonymous")
+
+        [refund] = sheets["Remedies"]
+        self.assertEqual(refund["Complaint"], self.first.number)
+        self.assertEqual(
+            (refund["Remedy"], refund["Description"], refund["Amount"], refund["State"]),
+            ("Refund", "The lamp's price", 49.9, "Delivered"),
+        )
+        self.assertEqual(refund["Responsible"], self.handler.name)
+        # the company's day, whatever the auditor's zone
+        self.assertEqual(refund["Delivered On"], "2026-09-01 00:30:00")
+        self.assertEqual(refund["Time Zone"], self.tz)
 
         history = sheets["History"]
         self.assertEqual(
@@ -164,7 +184,9 @@ class TestAuditExport(Iso10002Case):
 
         self.assertEqual(file_name, "complaints_audit_2026-07-01_2026-09-30.zip")
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            self.assertEqual(sorted(archive.namelist()), ["complaints.csv", "history.csv"])
+            self.assertEqual(
+                sorted(archive.namelist()), ["complaints.csv", "history.csv", "remedies.csv"]
+            )
             files = {name: archive.read(name) for name in archive.namelist()}
         for data in files.values():
             self.assertTrue(data.startswith(b"\xef\xbb\xbf"), "a BOM, for Excel")
@@ -174,7 +196,7 @@ class TestAuditExport(Iso10002Case):
 
         _name, content = self._export(self.auditor, file_format="csv", include_history=False)
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            self.assertEqual(archive.namelist(), ["complaints.csv"])
+            self.assertEqual(archive.namelist(), ["complaints.csv", "remedies.csv"])
 
     def test_export_follows_teams_and_allowed_companies(self):
         self.manager.company_ids = [Command.link(self.other_company.id)]

@@ -128,8 +128,14 @@ class TestI18n(Iso10002Case):
             }
         )
         complaint = self._decided(
-            remedy_type_ids=[Command.set(self.env.ref("odoo_iso10002.remedy_type_refund").ids)],
-            compensation_amount=25,
+            remedy_ids=[
+                Command.create(
+                    {
+                        "remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_refund").id,
+                        "amount_currency": 25,
+                    }
+                )
+            ],
         )
         templates = _our_records(self.env, "mail.template")
         self.assertTrue(templates)

@@ -3,6 +3,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 
 from .common import Iso10002Case
@@ -283,49 +284,39 @@ class TestLifecycle(Iso10002Case):
 
     # 7.7 response, decision and approval
 
-    def test_compensation_above_the_limit_needs_a_managers_approval(self):
-        self.company.iso10002_compensation_limit = 500
-        compensation = self.env.ref("odoo_iso10002.remedy_type_compensation")
+    def test_monetary_remedy_needs_an_amount(self):
         complaint = self._investigated()
         complaint.write(
             {
                 "decision": "upheld",
                 "decision_text": "<p>We compensate.</p>",
-                "remedy_type_ids": [compensation.id],
-                "compensation_amount": 750,
+                "remedy_ids": [
+                    Command.create(
+                        {"remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_refund").id}
+                    )
+                ],
             }
         )
-        self.assertTrue(complaint.approval_required)
-        with self.assertRaisesRegex(UserError, "approval of the compensation"):
-            complaint.action_communicate_decision()
-        with self.assertRaisesRegex(UserError, "Only a complaint manager"):
-            complaint.action_approve_compensation()
-        with freeze_time("2026-04-01 08:00:00"):
-            complaint.with_user(self.manager).action_approve_compensation()
-        self.assertEqual(complaint.approved_by_id, self.manager)
-        self.assertEqual(complaint.date_approved, datetime(2026, 4, 1, 8, 0))
-        complaint.compensation_amount = 900
-        self.assertFalse(complaint.approved_by_id, "a changed amount needs a new approval")
-        complaint.with_user(self.manager).action_approve_compensation()
-        complaint.action_communicate_decision()
-        self.assertEqual(complaint.iso_step, "decision_communicated")
-
-    def test_compensation_remedy_needs_an_amount(self):
-        complaint = self._investigated()
-        complaint.write(
-            {
-                "decision": "upheld",
-                "decision_text": "<p>We compensate.</p>",
-                "remedy_type_ids": [self.env.ref("odoo_iso10002.remedy_type_compensation").id],
-            }
-        )
-        with self.assertRaisesRegex(UserError, "the compensation amount"):
+        with self.assertRaisesRegex(UserError, "the amount of each monetary remedy"):
             complaint.action_communicate_decision()
 
-    def test_negative_compensation_is_refused(self):
+    def test_negative_remedy_amount_is_refused(self):
         complaint = self._investigated()
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
-            complaint.compensation_amount = -10
+            complaint.write(
+                {
+                    "remedy_ids": [
+                        Command.create(
+                            {
+                                "remedy_type_id": self.env.ref(
+                                    "odoo_iso10002.remedy_type_compensation"
+                                ).id,
+                                "amount_currency": -10,
+                            }
+                        )
+                    ]
+                }
+            )
 
     # 7.8 communicating the decision
 

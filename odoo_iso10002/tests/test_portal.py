@@ -144,8 +144,14 @@ class TestComplaintPortal(HttpCase):
             {
                 "decision": "upheld",
                 "decision_text": "<p>We refund the delivery.</p>",
-                "remedy_type_ids": [
-                    Command.set(self.env.ref("odoo_iso10002.remedy_type_refund").ids)
+                "remedy_ids": [
+                    Command.create(
+                        {
+                            "remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_refund").id,
+                            "name": "The delivery costs",
+                            "amount_currency": 4.99,
+                        }
+                    )
                 ],
             }
         )
@@ -835,6 +841,52 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(complaint.iso_step, "decision_communicated")
         self.assertFalse(complaint.complainant_response)
         self.assertFalse(complaint.rejection_reason)
+
+    def test_remedies_shown_to_the_complainant_once_decided(self):
+        acknowledged = self._acknowledged_complaint()
+        remedies = self.env["iso10002.remedy"]
+        remedies.create(
+            {
+                "ticket_id": acknowledged.id,
+                "remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_apology").id,
+                "name": "A call from the manager",
+            }
+        )
+        complaint = self._complaint_awaiting_answer(self.portal_user.partner_id)
+        apology, replacement = remedies.create(
+            [
+                {
+                    "ticket_id": complaint.id,
+                    "remedy_type_id": self.env.ref(f"odoo_iso10002.remedy_type_{kind}").id,
+                    "name": name,
+                }
+                for kind, name in (
+                    ("apology", "A letter from the manager"),
+                    ("replacement", "A new parcel"),
+                )
+            ]
+        )
+        apology._iso_deliver(datetime(2026, 3, 20, 9, 0))
+        replacement.action_cancel()
+        self.authenticate("iso_portal_ona", "iso_portal_ona")
+        page = html.fromstring(self.url_open(f"/my/ticket/{complaint.id}").text)
+        rows = [
+            " ".join(row.text_content().split())
+            for row in page.xpath("//div[@id='complaint_remedies']//tbody/tr")
+        ]
+        self.assertEqual(len(rows), 2, "the cancelled replacement is not shown")
+        self.assertRegex(rows[0], r"^Refund The delivery costs \D*4\.99\D* Planned$")
+        self.assertEqual(rows[1], "Apology A letter from the manager Delivered 03/20/2026")
+        # not before the decision is communicated
+        page = self.url_open(f"/my/ticket/{acknowledged.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("complaint_remedies", page.text)
+        self.assertNotIn("A call from the manager", page.text)
+        # nor to another customer
+        self.authenticate("iso_portal_other", "iso_portal_other")
+        page = self.url_open(f"/my/ticket/{complaint.id}", allow_redirects=False)
+        self.assertNotEqual(page.status_code, 200)
+        self.assertNotIn("A letter from the manager", page.text)
 
     def test_other_portal_user_cannot_answer(self):
         complaint = self._complaint_awaiting_answer(self.portal_user.partner_id)

@@ -29,7 +29,7 @@ KEPT = [
     "root_cause_id",
     "decision",
     "remedy_type_ids",
-    "compensation_amount",
+    "remedy_cost",
     "stage_id",
     "complainant_response",
     "reopen_count",
@@ -99,8 +99,15 @@ class TestPrivacy(Iso10002Case):
                 {
                     "decision": "upheld",
                     "decision_text": "<p>Dear Jonas, we pay you back.</p>",
-                    "remedy_type_ids": [Command.set(self.compensation.ids)],
-                    "compensation_amount": 150,
+                    "remedy_ids": [
+                        Command.create(
+                            {
+                                "remedy_type_id": self.compensation.id,
+                                "name": "Pay Jonas back for the lamp",
+                                "amount_currency": 150,
+                            }
+                        )
+                    ],
                 }
             )
             complaint.action_communicate_decision()
@@ -145,6 +152,7 @@ class TestPrivacy(Iso10002Case):
             complaint.order_reference,
             complaint.findings,
             complaint.decision_text,
+            *complaint.remedy_ids.mapped("name"),
             *messages.mapped("body"),
             *messages.mapped("subject"),
             *messages.mapped("email_from"),

@@ -31,7 +31,9 @@ class TestComplaintTour(HttpCase):
             login="iso_tour_lifecycle",
             groups="odoo_iso10002.group_complaint_user",
         )
-        self.env.ref("odoo_iso10002.helpdesk_ticket_team_complaints").user_ids += handler
+        team = self.env.ref("odoo_iso10002.helpdesk_ticket_team_complaints")
+        team.user_ids += handler
+        team.iso_remedies_before_closing = True
         self.start_tour(
             "/odoo/complaints",
             "odoo_iso10002_handler_complaint_lifecycle",
@@ -39,6 +41,8 @@ class TestComplaintTour(HttpCase):
         )
         complaint = self.env["helpdesk.ticket"].search([("name", "=", "Wobbly table leg")])
         self.assertEqual(complaint.iso_step, "closed")
+        self.assertEqual(complaint.remedy_ids.remedy_type_id.name, "Repair")
+        self.assertEqual(complaint.remedy_ids.state, "delivered")
         self.assertEqual(complaint.complainant_response, "accepted")
         self.assertEqual(
             complaint.root_cause_id, self.env.ref("odoo_iso10002.root_cause_product_defect")
@@ -87,8 +91,10 @@ class TestComplaintTour(HttpCase):
             {
                 "decision": "upheld",
                 "decision_text": "<p>We replace the cover.</p>",
-                "remedy_type_ids": [
-                    Command.set(self.env.ref("odoo_iso10002.remedy_type_replacement").ids)
+                "remedy_ids": [
+                    Command.create(
+                        {"remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_replacement").id}
+                    )
                 ],
             }
         )

@@ -49,11 +49,11 @@ COMPLAINT_FIELDS = [
     "is_repeat",
     "decision",
     "remedy_type_ids",
-    "compensation_amount",
-    "currency_id",
+    "remedy_cost",
     "decision_text",
     "approved_by_id",
     "date_approved",
+    "approved_amount",
     "complainant_response",
     "date_complainant_response",
     "rejection_reason",
@@ -137,7 +137,10 @@ class Iso10002AuditExport(models.TransientModel):
                     date_to=self.date_to,
                 )
             )
-        tables = {"complaints": self._complaint_table(complaints)}
+        tables = {
+            "complaints": self._complaint_table(complaints),
+            "remedies": self._remedy_table(complaints),
+        }
         if self.include_history:
             tables["history"] = self._history_table(complaints)
         if self.file_format == "xlsx":
@@ -265,6 +268,48 @@ class Iso10002AuditExport(models.TransientModel):
             rows.append(row)
         return headers, rows
 
+    def _remedy_table(self, complaints):
+        """(headers, rows) of the complaints' remedy lines, one row each:
+        what was decided, what it cost and when it was delivered (7.7, 8.6).
+        Read as superuser, like the complaints they belong to."""
+        remedies = complaints.sudo().remedy_ids
+        remedy_fields = remedies._fields
+        fnames = [
+            "remedy_type_id",
+            "name",
+            "amount_currency",
+            "currency_id",
+            "amount",
+            "user_id",
+            "date_due",
+            "state",
+            "date_delivered",
+        ]
+        headers = [self.env._("Complaint")]
+        headers += [remedy_fields[name]._description_string(self.env) for name in fnames]
+        headers.append(self.env._("Time Zone"))
+        states = dict(remedy_fields["state"]._description_selection(self.env))
+        formatters = self._formatters(complaints)
+        rows = []
+        for remedy in remedies:
+            tz_name, cell = formatters[remedy.ticket_id.id]
+            row = [remedy.ticket_id.number]
+            for name in fnames:
+                value = remedy[name]
+                if remedy_fields[name].type == "many2one":
+                    value = value.display_name or ""
+                elif name == "state":
+                    value = states[value]
+                elif name in ("amount_currency", "amount") and not remedy.has_amount:
+                    value = ""
+                elif name == "date_due":
+                    value = value and value.isoformat() or ""
+                else:
+                    value = value or ""
+                row.append(cell(value))
+            rows.append([*row, tz_name])
+        return headers, rows
+
     def _history_table(self, complaints):
         """(headers, rows) of the complaints' history: one row per tracked
         change and one per message with a body (notes, mails, and the
@@ -361,7 +406,11 @@ class Iso10002AuditExport(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _sheet_names(self):
-        return {"complaints": self.env._("Complaints"), "history": self.env._("History")}
+        return {
+            "complaints": self.env._("Complaints"),
+            "remedies": self.env._("Remedies"),
+            "history": self.env._("History"),
+        }
 
     def _to_xlsx(self, tables):
         names = self._sheet_names()

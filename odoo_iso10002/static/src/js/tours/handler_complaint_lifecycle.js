@@ -15,7 +15,8 @@ const step = (name) => ({
     trigger: `.o_form_saved .o_field_widget[name=iso_step]:contains(${name})`,
 });
 
-// A handler takes a phone complaint from receipt to closing (ISO 10002 7.2-7.9).
+// A handler takes a phone complaint from receipt to closing (ISO 10002 7.2-7.9),
+// in a team that closes complaints once their remedies are delivered.
 registry.category("web_tour.tours").add("odoo_iso10002_handler_complaint_lifecycle", {
     steps: () => [
         {trigger: ".o-kanban-button-new", run: "click"},
@@ -51,12 +52,37 @@ registry.category("web_tour.tours").add("odoo_iso10002_handler_complaint_lifecyc
             trigger: ".o_field_widget[name=decision_text] .odoo-editor-editable",
             run: "editor We send a technician to fix the leg this week.",
         },
+        {
+            content: "Decide a repair",
+            trigger: ".o_field_widget[name=remedy_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=remedy_ids] .o_data_row .o_field_widget[name=remedy_type_id] input",
+            run: "edit Repair",
+        },
+        {trigger: ".o-autocomplete--dropdown-item:contains(Repair)", run: "click"},
+        {
+            trigger: ".o_field_widget[name=remedy_ids] .o_data_row .o_field_widget[name=name] input",
+            run: "edit Technician visit",
+        },
         {trigger: "button[name=action_communicate_decision]", run: "click"},
         {content: "Confirm sending the decision", trigger: ".modal-footer .btn-primary", run: "click"},
         step("Decision communicated"),
         {
             content: "The complainant accepted by phone",
             trigger: "button[name=action_record_acceptance]",
+            run: "click",
+        },
+        {
+            content: "The team closes once the repair is done",
+            trigger: ".o_form_saved:not(:has(button[name=action_record_acceptance]))",
+        },
+        step("Decision communicated"),
+        tab("Response"),
+        {
+            content: "The technician fixed the leg",
+            trigger: ".o_field_widget[name=remedy_ids] .o_data_row button[name=action_deliver]",
             run: "click",
         },
         step("Closed"),
