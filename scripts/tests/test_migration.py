@@ -84,6 +84,13 @@ print("RESULT " + json.dumps({
     "refund_carries": env.ref("odoo_iso10002.remedy_type_refund").is_compensation,
     "figures": {f["key"]: f["value"] for f in figures if f["section"] == "remedies"},
     "costs": {r.ticket_id.name: r.remedy_cost for r in report},
+    "tags": {c.name: sorted(c.remedy_type_ids.mapped("name")) for c in complaints},
+    "approvals": {c.name: [bool(c.approved_by_id), c.approved_amount] for c in complaints},
+    "decision_mail": str(
+        env.ref("odoo_iso10002.mail_template_complaint_decision")._render_field(
+            "body_html", complaints.filtered(lambda c: c.name == "paid").ids
+        )[complaints.filtered(lambda c: c.name == "paid").id]
+    ),
 }))
 env.cr.rollback()
 """
@@ -202,6 +209,21 @@ class TestMigration(unittest.TestCase):
         self.assertEqual(
             result["costs"], {"paid": 50.0, "refund": 30.0, "sorry": 0.0, "approved": 40.0}
         )
+        # the remedy tags stay what they were
+        self.assertEqual(
+            result["tags"],
+            {
+                "paid": ["Apology", "Compensation"],
+                "refund": ["Compensation", "Refund"],
+                "sorry": ["Apology"],
+                "approved": ["Compensation"],
+            },
+        )
+        # what a manager approved stays approved, for the cost now computed
+        self.assertEqual(result["approvals"]["approved"], [True, 40.0])
+        # the decision mail, an editable template, was reloaded: it lists the lines
+        self.assertIn("Compensation", result["decision_mail"])
+        self.assertNotIn("compensation_amount", result["decision_mail"])
         figures = result["figures"]
         self.assertEqual(figures["remedy_cost"], 90.0)
         self.assertEqual(figures["remedies_delivered"], 4)
