@@ -297,6 +297,7 @@ def write_complaint(out, c, cancelled=False):
             approval = {
                 "approved_by_id": "ref('base.user_admin')",
                 "date_approved": c.when(c.dates["response"] + timedelta(minutes=10)),
+                "approved_amount": f"obj(ref('{c.xmlid}')).remedy_cost",
             }
             text = ", ".join(f"'{name}': {value}" for name, value in approval.items())
             out.function("helpdesk.ticket", "write", f"[[ref('{c.xmlid}')], {{{text}}}]")
