@@ -9,19 +9,23 @@ DB="${ISO10002_DEMO_DB:-iso10002_demo}"
 PORT="${ISO10002_DEMO_PORT:-8069}"
 ADMIN_LANG="${ISO10002_DEMO_LANG:-en_US}"
 BIN="$ROOT/.venv/bin"
+# shellcheck source=scripts/addons.sh
+source "$ROOT/scripts/addons.sh"
 CONF="$ROOT/.odoo/odoo.conf"
 
 say() { printf '\033[1m[demo]\033[0m %s\n' "$*"; }
 
 if psql -d "$DB" -Atqc "select 1 from ir_module_module where name = 'odoo_iso10002' and state = 'installed'" 2>/dev/null | grep -q 1; then
-    say "updating odoo_iso10002 in database $DB"
+    say "updating odoo_iso10002 in database $DB, installing $ERP_APPS if missing"
     # An update runs no function of the demo data: Lithuanian comes from the option.
-    "$BIN/odoo" -c "$CONF" -d "$DB" -u odoo_iso10002 --load-language=lt_LT \
+    "$BIN/odoo" -c "$CONF" -d "$DB" -u odoo_iso10002 -i "$ERP_APPS" --load-language=lt_LT \
         --stop-after-init --log-level=warn
 else
-    say "creating database $DB with odoo_iso10002 and its demo data"
+    say "creating database $DB with odoo_iso10002, $ERP_APPS and their demo data"
     dropdb --if-exists "$DB"
-    "$BIN/odoo" -c "$CONF" -d "$DB" -i odoo_iso10002 --stop-after-init --log-level=warn
+    # the ERP apps bring the bridge addons (auto_install): remedies carried out
+    # by credit notes, returns, replacements and repairs
+    "$BIN/odoo" -c "$CONF" -d "$DB" -i "odoo_iso10002,$ERP_APPS" --stop-after-init --log-level=warn
 fi
 say "administrator's language: $ADMIN_LANG"
 # odoo shell runs the script it reads from a pipe; it activates the language

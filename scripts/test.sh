@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: a fresh database with the addon installed, the tests
+# The whole test suite: a fresh database with the addon and the ERP apps its
+# bridges complete (Invoicing, Inventory, Repairs, Sales) installed, the tests
 # (TransactionCase, HttpCase and tours in headless Chromium; the scripts' own)
 # through pytest-odoo, then ruff, pylint-odoo's mandatory checks and the wheel,
 # built and installed with Odoo into a fresh virtualenv (scripts/wheel_check.sh).
@@ -9,6 +10,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=scripts/addons.sh
+source scripts/addons.sh
 DB="${ISO10002_TEST_DB:-iso10002_test}"
 BIN="$ROOT/.venv/bin"
 CONF="$ROOT/.odoo/odoo.conf"
@@ -23,10 +26,10 @@ if ! git diff --exit-code --stat -- odoo_iso10002/demo/; then
     exit 1
 fi
 
-say "building database $DB with odoo_iso10002 (no demo data)"
+say "building database $DB with odoo_iso10002 and $ERP_APPS (no demo data)"
 dropdb --if-exists "$DB"
 : >.odoo/test-install.log  # Odoo appends to its log file: this run's lines only
-"$BIN/odoo" -c "$CONF" -d "$DB" -i odoo_iso10002 --without-demo=all \
+"$BIN/odoo" -c "$CONF" -d "$DB" -i "odoo_iso10002,$ERP_APPS" --without-demo=all \
     --stop-after-init --log-level=warn --logfile=.odoo/test-install.log \
     || { tail -n 40 .odoo/test-install.log; exit 1; }
 if grep -E " (ERROR|CRITICAL) " .odoo/test-install.log; then
@@ -34,26 +37,26 @@ if grep -E " (ERROR|CRITICAL) " .odoo/test-install.log; then
     exit 1
 fi
 
-# the dashboard bridge comes with the addon (auto_install), the Dashboards app with it
-state="$(psql -d "$DB" -tAc "select state from ir_module_module where name = 'odoo_iso10002_dashboard'")"
-[ "$state" = installed ] || { echo "odoo_iso10002_dashboard is '${state:-absent}' in $DB, not installed" >&2; exit 1; }
+# the bridges come with the addon and their apps (auto_install)
+check_installed "$DB"
 
 say "running the test suite"
 # scripts/tests: the working time of the demo and bench generators, against Odoo's
 "$BIN/pytest" --odoo-config="$CONF" --odoo-database="$DB" --odoo-http \
-    --odoo-log-level=warn odoo_iso10002/tests odoo_iso10002_dashboard/tests scripts/tests
+    --odoo-log-level=warn "${ADDONS[@]/%//tests}" scripts/tests
 
 DEMO_DB="${DB}_demo"
-say "building database $DEMO_DB with odoo_iso10002 and its demo data"
+say "building database $DEMO_DB with odoo_iso10002, $ERP_APPS and their demo data"
 dropdb --if-exists "$DEMO_DB"
 : >.odoo/test-demo-install.log
-"$BIN/odoo" -c "$CONF" -d "$DEMO_DB" -i odoo_iso10002 \
+"$BIN/odoo" -c "$CONF" -d "$DEMO_DB" -i "odoo_iso10002,$ERP_APPS" \
     --stop-after-init --log-level=warn --logfile=.odoo/test-demo-install.log \
     || { tail -n 40 .odoo/test-demo-install.log; exit 1; }
 if grep -E " (WARNING|ERROR|CRITICAL) " .odoo/test-demo-install.log; then
     echo "the demo data logged warnings or errors (.odoo/test-demo-install.log)" >&2
     exit 1
 fi
+check_installed "$DEMO_DB"
 
 # helpdesk_mgmt's own Python tests, with this addon installed: it must not
 # break the helpdesk it extends. Tests left out are listed here, each with its

@@ -9,6 +9,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=scripts/addons.sh
+source scripts/addons.sh
 CONF="$ROOT/.odoo/odoo.conf"
 PYTHON="${PYTHON:-python3}"
 DB="iso10002_wheel_check_$$"
@@ -47,10 +49,12 @@ ODOO_SRC="$(.venv/bin/python -c 'import odoo, os; print(os.path.dirname(os.path.
 [ -f "$ODOO_SRC/odoo/release.py" ] || die "no Odoo source found through .venv (run make setup)"
 
 bash scripts/wheel.sh
-WHEEL="$(ls "$ROOT"/dist/odoo_addon_odoo_iso10002-*.whl)"
-DASHBOARD_WHEEL="$(ls "$ROOT"/dist/odoo_addon_odoo_iso10002_dashboard-*.whl)"
+WHEELS=()
+for addon in "${ADDONS[@]}"; do
+    WHEELS+=("$(ls "$ROOT"/dist/odoo_addon_"$addon"-*.whl)") || die "no wheel built for $addon"
+done
 # whool packages the files git tracks: a new file not yet added is left out.
-untracked="$(git ls-files --others --exclude-standard odoo_iso10002 odoo_iso10002_dashboard)"
+untracked="$(git ls-files --others --exclude-standard "${ADDONS[@]}")"
 [ -z "$untracked" ] || say "warning: not tracked by git, so not in the wheel: $(echo $untracked)"
 
 start=$(date +%s)
@@ -66,8 +70,8 @@ pip --build-constraint "$TMP/build-constraints.txt" --no-deps \
 say "Odoo installed in $(since "$start")"
 
 start=$(date +%s)
-say "installing $(basename "$WHEEL"), $(basename "$DASHBOARD_WHEEL") and their dependencies from PyPI"
-pip "$WHEEL" "$DASHBOARD_WHEEL"
+say "installing the ${#WHEELS[@]} wheels and their dependencies from PyPI"
+pip "${WHEELS[@]}"
 requires="$("$VENV/bin/python" -m pip show odoo-addon-odoo_iso10002 | sed -n 's/^Requires: //p')"
 for dep in odoo odoo-addon-helpdesk-mgmt; do
     # Compared by normalised name: helpdesk_mgmt, helpdesk-mgmt, Helpdesk.Mgmt are one.
@@ -100,4 +104,16 @@ state="$(psql -d "$DB" -tAc "select state from ir_module_module where name = 'od
 # the dashboard bridge comes along by auto_install
 state="$(psql -d "$DB" -tAc "select state from ir_module_module where name = 'odoo_iso10002_dashboard'")"
 [ "$state" = installed ] || die "odoo_iso10002_dashboard is '${state:-absent}' in $DB, not installed"
-say "odoo_iso10002 and odoo_iso10002_dashboard installed from the wheels in $(since "$start"): OK"
+say "odoo_iso10002 alone, with its dashboard, installed from the wheels in $(since "$start"): OK"
+
+start=$(date +%s)
+say "installing the ERP apps ($ERP_APPS): the other bridges must come along"
+(cd "$TMP" && "$VENV/bin/odoo" --config=/dev/null -d "$DB" -i "$ERP_APPS" \
+    --addons-path="$ODOO_SRC/addons,$SITE/odoo/addons" --data-dir="$TMP/data" \
+    --without-demo=all --stop-after-init --no-http --log-level=warn --logfile="$LOG") \
+    || die "odoo -i $ERP_APPS failed"
+if grep -E " (ERROR|CRITICAL) " "$LOG" >&2; then
+    die "the installation logged errors"
+fi
+check_installed "$DB" || die "a bridge addon did not install from its wheel"
+say "${ADDONS[*]} installed from the wheels in $(since "$start"): OK"
