@@ -21,17 +21,6 @@ class HelpdeskTicket(models.Model):
     )
 
     def _iso_remedy_approval_missing(self):
-        """The complaints whose remedies carrying an amount cost, together and
-        in company currency, more than the company's limit, and that no
-        complaint manager approved."""
-        missing = self.browse()
-        for ticket in self.filtered(lambda t: not t.approved_by_id):
-            company = ticket.company_id or self.env.company
-            cost = sum(
-                ticket.remedy_ids.filtered(
-                    lambda r: r.has_amount and r.state != "cancelled"
-                ).mapped("amount")
-            )
-            if company.currency_id.compare_amounts(cost, company.iso10002_compensation_limit) > 0:
-                missing |= ticket
-        return missing
+        """The complaints whose cost of remedies needs a complaint manager's
+        approval that they do not have."""
+        return self.filtered(lambda t: t.approval_required and not t.approved_by_id)
