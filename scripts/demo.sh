@@ -16,9 +16,11 @@ CONF="$ROOT/.odoo/odoo.conf"
 say() { printf '\033[1m[demo]\033[0m %s\n' "$*"; }
 
 if psql -d "$DB" -Atqc "select 1 from ir_module_module where name = 'odoo_iso10002' and state = 'installed'" 2>/dev/null | grep -q 1; then
-    say "updating odoo_iso10002 in database $DB, installing $ERP_APPS if missing"
-    # An update runs no function of the demo data: Lithuanian comes from the option.
-    "$BIN/odoo" -c "$CONF" -d "$DB" -u odoo_iso10002 -i "$ERP_APPS" --load-language=lt_LT \
+    say "updating odoo_iso10002 in database $DB, installing the bridge addons it lacks"
+    # An update runs no function of the demo data: Lithuanian comes from the
+    # option. auto_install acts on installations only: the bridges are named.
+    "$BIN/odoo" -c "$CONF" -d "$DB" -u odoo_iso10002 -i "$(IFS=,; echo "${ADDONS[*]}")" \
+        --load-language=lt_LT \
         --stop-after-init --log-level=warn
 else
     say "creating database $DB with odoo_iso10002, $ERP_APPS and their demo data"
