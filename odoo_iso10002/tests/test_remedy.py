@@ -142,34 +142,34 @@ class TestRemedy(Iso10002Case):
         self.complaint_team.iso_remedies_before_closing = team_asks
         complaint = self._investigated()
         self._decision(complaint)
-        apology, refund = self._remedies(complaint, (self.apology, 0), (self.refund, 40))
+        apology, payment = self._remedies(complaint, (self.apology, 0), (self.compensation, 40))
         complaint.action_communicate_decision()
         complaint.action_record_acceptance()
-        return complaint, apology, refund
+        return complaint, apology, payment
 
     def test_closing_waits_for_the_remedies_when_the_team_asks(self):
-        complaint, apology, refund = self._accepted(team_asks=True)
+        complaint, apology, payment = self._accepted(team_asks=True)
         self.assertEqual(complaint.complainant_response, "accepted")
         self.assertEqual(complaint.iso_step, "decision_communicated", "two remedies to deliver")
         apology.with_user(self.handler).action_deliver()
         self.assertEqual(complaint.iso_step, "decision_communicated")
-        refund.with_user(self.handler).action_deliver()
+        payment.with_user(self.handler).action_deliver()
         self.assertEqual(complaint.iso_step, "closed", "closed as its last remedy is delivered")
 
     def test_closing_by_hand_refused_while_remedies_are_undelivered(self):
-        complaint, apology, _refund = self._accepted(team_asks=True)
+        complaint, apology, _payment = self._accepted(team_asks=True)
         apology.with_user(self.handler).action_start()
         with self.assertRaisesRegex(UserError, "the delivery of 2 remedies planned or in progress"):
             complaint.stage_id = self._stage("closed")
 
     def test_cancelled_remedy_does_not_hold_closing(self):
-        complaint, apology, refund = self._accepted(team_asks=True)
+        complaint, apology, payment = self._accepted(team_asks=True)
         apology.with_user(self.handler).action_deliver()
-        refund.with_user(self.handler).action_cancel()
+        payment.with_user(self.handler).action_cancel()
         self.assertEqual(complaint.iso_step, "closed")
 
     def test_closing_with_undelivered_remedies_when_the_team_does_not_ask(self):
-        complaint, apology, _refund = self._accepted(team_asks=False)
+        complaint, apology, _payment = self._accepted(team_asks=False)
         self.assertEqual(complaint.iso_step, "closed")
         self.assertEqual(apology.state, "planned")
 
@@ -182,10 +182,10 @@ class TestRemedy(Iso10002Case):
 
     def test_auditor_reads_but_does_not_write_remedies(self):
         complaint = self._investigated()
-        [refund] = self._remedies(complaint, (self.refund, 40))
-        as_auditor = refund.with_user(self.auditor)
+        [payment] = self._remedies(complaint, (self.compensation, 40))
+        as_auditor = payment.with_user(self.auditor)
         self.assertEqual(as_auditor.amount, 40)
-        self.assertEqual(complaint.with_user(self.auditor).remedy_ids, refund)
+        self.assertEqual(complaint.with_user(self.auditor).remedy_ids, payment)
         with self.assertRaises(AccessError):
             as_auditor.amount_currency = 10
         with self.assertRaises(AccessError):
@@ -196,7 +196,7 @@ class TestRemedy(Iso10002Case):
             as_auditor.action_deliver()
         with self.assertRaises(AccessError):
             as_auditor.unlink()
-        self.assertEqual(refund.amount_currency, 40)
+        self.assertEqual(payment.amount_currency, 40)
 
     def test_overdue_remedies(self):
         complaint = self._investigated()

@@ -53,18 +53,18 @@ registry.category("web_tour.tours").add("odoo_iso10002_handler_complaint_lifecyc
             run: "editor We send a technician to fix the leg this week.",
         },
         {
-            content: "Decide a repair",
+            content: "Decide a technician's visit",
             trigger: ".o_field_widget[name=remedy_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
             trigger: ".o_field_widget[name=remedy_ids] .o_data_row .o_field_widget[name=remedy_type_id] input",
-            run: "edit Repair",
+            run: "edit Technician visit",
         },
-        {trigger: ".o-autocomplete--dropdown-item:contains(Repair)", run: "click"},
+        {trigger: ".o-autocomplete--dropdown-item:contains(Technician visit)", run: "click"},
         {
             trigger: ".o_field_widget[name=remedy_ids] .o_data_row .o_field_widget[name=name] input",
-            run: "edit Technician visit",
+            run: "edit Fix the leg fitting",
         },
         {trigger: "button[name=action_communicate_decision]", run: "click"},
         {content: "Confirm sending the decision", trigger: ".modal-footer .btn-primary", run: "click"},
@@ -75,7 +75,7 @@ registry.category("web_tour.tours").add("odoo_iso10002_handler_complaint_lifecyc
             run: "click",
         },
         {
-            content: "The team closes once the repair is done",
+            content: "The team closes once the visit is done",
             trigger: ".o_form_saved:not(:has(button[name=action_record_acceptance]))",
         },
         step("Decision communicated"),
