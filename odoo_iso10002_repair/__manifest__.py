@@ -13,6 +13,9 @@
         "views/iso10002_remedy_views.xml",
         "views/repair_order_views.xml",
     ],
+    "demo": [
+        "demo/iso10002_repair_demo.xml",
+    ],
     # installed by itself where both the complaints addon and Repairs are
     "auto_install": True,
     "development_status": "Alpha",

@@ -14,6 +14,9 @@
         "views/stock_picking_views.xml",
         "wizard/stock_return_picking_views.xml",
     ],
+    "demo": [
+        "demo/iso10002_stock_demo.xml",
+    ],
     # installed by itself where both the complaints addon and Inventory are
     "auto_install": True,
     "development_status": "Alpha",
