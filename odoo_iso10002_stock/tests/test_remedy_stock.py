@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
 from .common import Iso10002StockCase
@@ -43,6 +44,35 @@ class TestRemedyStock(Iso10002StockCase):
         self._validate(replacement.with_user(self.stock_user))
         self.assertEqual(remedy.state, "delivered")
         self.assertEqual(remedy.date_delivered, replacement.date_done)
+
+    def test_replacement_of_a_delivery_made_by_hand_stays_the_complainants(self):
+        """A delivery typed in by hand has no procurement group: the
+        replacement is not merged into another open delivery without one."""
+        other = self.env["stock.picking"].create(
+            {
+                "picking_type_id": self.warehouse.out_type_id.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": self.product.name,
+                            "product_id": self.product.id,
+                            "product_uom_qty": 1,
+                            "location_id": self.warehouse.lot_stock_id.id,
+                            "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                        }
+                    )
+                ],
+            }
+        )
+        other.action_confirm()
+        self.assertFalse(self.delivery.group_id)
+        remedy = self._decide(self.env.ref("odoo_iso10002.remedy_type_replacement"))
+        self._run_wizard(remedy, "action_create_exchanges")
+        replacement = remedy.picking_id
+        self.assertNotEqual(replacement, other)
+        self.assertEqual(other.move_ids.product_uom_qty, 1, "the other delivery is untouched")
+        self.assertEqual(replacement.partner_id, self.partner)
+        self.assertEqual(replacement.group_id.name, self.ticket.number)
 
     def test_cancelled_transfer_plans_the_remedy_again(self):
         remedy = self._decide(self.env.ref("odoo_iso10002_stock.remedy_type_return"))
