@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A bounded load run against `make scale-demo` (scripts/load/, python -m
-# scripts.load): LOAD_SECONDS (default 90, at most 100) of concurrent form
+# scripts.load): LOAD_SECONDS (default 90, at most 90) of concurrent form
 # submissions, handlers, portal customers, managers and cron runs, then the
 # checks that nothing was lost; the report goes to docs/load.md. It takes the
 # scale demo's settings (ISO10002_SCALE_DB, SCALE_HTTP_PORT, SCALE_PG_PORT,

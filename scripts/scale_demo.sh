@@ -98,6 +98,7 @@ primary() {
     # The role Odoo connects with: no superuser, but allowed to read the
     # statistics make load reports (and, in the database, to reset them).
     as_postgres "psql -p $PG_PORT -qAt" >/dev/null <<SQL
+SET client_min_messages = warning;
 SELECT 'CREATE ROLE "$ME" LOGIN CREATEDB'
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$ME') \gexec
 GRANT pg_read_all_stats TO "$ME";
@@ -156,7 +157,7 @@ odoo() {
         --db_host="$SOCKET" --db_port="$PG_PORT" \
         --db_replica_host="$SOCKET" --db_replica_port="$REPLICA_PORT" \
         --workers="$WORKERS" --max-cron-threads=2 --db_maxconn=16 \
-        --limit-time-cpu=60 --limit-time-real=120 \
+        --limit-time-cpu=60 --limit-time-real=120 --limit-time-real-cron=900 \
         --limit-memory-soft=$((2048 * 1024 * 1024)) --limit-memory-hard=$((2560 * 1024 * 1024)) \
         --http-port="$HTTP_PORT" --gevent-port="$GEVENT_PORT" \
         --pidfile="$PIDFILE" --logfile="$LOG" --log-level=warn >/dev/null 2>&1 &
