@@ -11,8 +11,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PORT="${SCALE_HTTP_PORT:-8169}"
 
-curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" \
-    || { echo "[load] no Odoo on port $PORT: run make scale-demo first" >&2; exit 1; }
+.venv/bin/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' \
+    "http://127.0.0.1:$PORT/web/login" 2>/dev/null || { echo "[load] no Odoo on port $PORT: run make scale-demo first" >&2; exit 1; }
 exec .venv/bin/python -m scripts.load \
     --url "http://127.0.0.1:$PORT" \
     --database "${ISO10002_SCALE_DB:-iso10002_scale}" \

@@ -40,6 +40,8 @@ PG_VERSION="$(pg_lsclusters -h | awk '{print $1}' | sort -n | tail -n 1)"
 [ -n "$PG_VERSION" ] || die "no PostgreSQL cluster found to take the version from"
 
 as_postgres() { su postgres -c "$*"; }
+# whether the URL answers without error (the virtualenv's Python: no curl needed)
+answers() { "$BIN/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' "$1" 2>/dev/null; }
 # "online", "online,recovery" (a standby), "down", or nothing when absent
 cluster_status() { pg_lsclusters -h "$PG_VERSION" "$1" 2>/dev/null | awk '{print $4}'; }
 cluster_online() { [[ "$(cluster_status "$1")" == online* ]]; }
@@ -162,7 +164,7 @@ odoo() {
         --http-port="$HTTP_PORT" --gevent-port="$GEVENT_PORT" \
         --pidfile="$PIDFILE" --logfile="$LOG" --log-level=warn >/dev/null 2>&1 &
     for _ in $(seq 60); do
-        curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login" && return
+        answers "http://127.0.0.1:$HTTP_PORT/web/login" && return
         sleep 1
     done
     tail -n 40 "$LOG"
