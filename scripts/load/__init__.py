@@ -1,0 +1,1 @@
+"""`make load`: a bounded load run against `make scale-demo` (python -m scripts.load)."""
