@@ -5,11 +5,20 @@ columns Odoo keeps of the removed fields) goes on the line of the type that
 carries an amount. A complaint whose decision was communicated had its
 remedies delivered then; the others are planned. Refunds carry an amount.
 Complaints that have lines already are left alone: running it again changes
-nothing."""
+nothing.
+
+The decision mail is data an administrator may edit (noupdate), which an
+upgrade does not reload: its former body read the removed compensation field,
+and sending a decision would fail. It is reloaded from the addon, its
+translations dropped so that the upgrade loads the new ones right after."""
 
 import logging
 
+from lxml import etree
+
 from odoo import SUPERUSER_ID, api
+from odoo.tools import file_open
+from odoo.tools.convert import xml_import
 from odoo.tools.sql import column_exists
 
 _logger = logging.getLogger(__name__)
@@ -86,6 +95,24 @@ def _insert_lines(cr):
     return [line_id for (line_id,) in cr.fetchall()]
 
 
+def _reload_decision_mail(env):
+    with file_open("odoo_iso10002/data/mail_template_data.xml", "rb") as data:
+        [record] = (
+            etree.parse(data).getroot().xpath("//record[@id='mail_template_complaint_decision']")
+        )
+    document = etree.Element("odoo")
+    document.append(record)
+    # mode init: the record is written although its data is noupdate
+    xml_import(env, "odoo_iso10002", {}, "init", noupdate=True).parse(document)
+    template = env.ref("odoo_iso10002.mail_template_complaint_decision")
+    env.cr.execute(
+        """UPDATE mail_template SET body_html = jsonb_build_object('en_US', body_html->'en_US')
+            WHERE id = %s""",
+        [template.id],
+    )
+    template.invalidate_recordset(["body_html"])
+
+
 def migrate(cr, version):
     if not version:
         return
@@ -110,3 +137,4 @@ def migrate(cr, version):
             [lines.ticket_id.ids],
         )
     _logger.info("%d remedy lines for %d complaints", len(lines), len(lines.ticket_id))
+    _reload_decision_mail(env)
