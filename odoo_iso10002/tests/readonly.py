@@ -96,6 +96,30 @@ def transaction_modes():
         yield modes
 
 
+def assert_served_read_only(case, requests):
+    """Run the requests (callables) of an HttpCase: each served on a read-only
+    cursor, and none retried read/write for having written."""
+    with case.assertNoLogs("odoo.http", "WARNING"), transaction_modes() as modes:
+        for request in requests:
+            request()
+    case.assertTrue(modes)
+    case.assertEqual([mode for _path, mode in modes], [True] * len(modes), modes)
+
+
+def click(case, records, method):
+    """A request of the web client clicking a button of the records, as the
+    HttpCase's authenticated user: it returns an action to run."""
+
+    def request():
+        action = case.make_jsonrpc_request(
+            "/web/dataset/call_button",
+            {"model": records._name, "method": method, "args": [records.ids], "kwargs": {}},
+        )
+        case.assertTrue(action["type"].startswith("ir.actions."), (records._name, method))
+
+    return request
+
+
 def assert_declarations(case, addon, routes, rpc_methods, extra_methods=()):
     """The addon's routes and RPC entry points (the object buttons of its
     views, and `extra_methods`, called by Odoo's views or the web client) are

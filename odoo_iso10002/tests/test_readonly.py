@@ -10,7 +10,13 @@ from odoo import Command, fields, http
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from .common import Iso10002Case
-from .readonly import PER_REQUEST, assert_declarations, transaction_modes
+from .readonly import (
+    PER_REQUEST,
+    assert_declarations,
+    assert_served_read_only,
+    click,
+    transaction_modes,
+)
 
 REVIEW_PDF = "/report/pdf/odoo_iso10002.report_management_review"
 
@@ -100,29 +106,22 @@ class TestReadonlyRequests(Iso10002Case, HttpCase):
         )
         cls.review.action_compute()
 
-    def _assert_read_only(self, requests):
-        """Run the requests; each served read-only, none retried."""
-        with self.assertNoLogs("odoo.http", "WARNING"), transaction_modes() as modes:
-            for request in requests:
-                request()
-        self.assertTrue(modes)
-        self.assertEqual([mode for _path, mode in modes], [True] * len(modes), modes)
-
     def _get(self, url):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200, url)
         return response
 
     def test_public_pages(self):
-        self._assert_read_only(
-            [lambda: self._get("/complaints/new"), lambda: self._get("/complaints/policy")]
+        assert_served_read_only(
+            self, [lambda: self._get("/complaints/new"), lambda: self._get("/complaints/policy")]
         )
         self.authenticate("iso_ro_portal", "iso_ro_portal")
-        self._assert_read_only([lambda: self._get("/complaints/new")])
+        assert_served_read_only(self, [lambda: self._get("/complaints/new")])
 
     def test_portal_list_and_counters(self):
         self.authenticate("iso_ro_portal", "iso_ro_portal")
-        self._assert_read_only(
+        assert_served_read_only(
+            self,
             [
                 lambda: self.assertIn(self.complaint.number, self._get("/my/tickets").text),
                 lambda: self._get("/my/tickets/page/1"),
@@ -130,7 +129,7 @@ class TestReadonlyRequests(Iso10002Case, HttpCase):
                     self.make_jsonrpc_request("/my/counters", {"counters": ["ticket_count"]}),
                     {"ticket_count": 1},
                 ),
-            ]
+            ],
         )
 
     def test_review_pdf_download(self):
@@ -145,7 +144,7 @@ class TestReadonlyRequests(Iso10002Case, HttpCase):
             self.assertEqual(response.status_code, 200)
             self.assertIn(quote(self.review.name), response.headers["Content-Disposition"])
 
-        self._assert_read_only([download])
+        assert_served_read_only(self, [download])
 
     def test_other_reports_read_write(self):
         """Another report may save its PDF as an attachment: read/write."""
@@ -165,7 +164,7 @@ class TestReadonlyRequests(Iso10002Case, HttpCase):
         export.action_export()
         self.authenticate("iso_auditor", "iso_auditor")
         url = f"/web/content/iso10002.audit.export/{export.id}/file_data?download=true"
-        self._assert_read_only([lambda: self._get(url)])
+        assert_served_read_only(self, [lambda: self._get(url)])
 
     def test_rpc_methods(self):
         """The read-only buttons, clicked in the web client."""
@@ -191,21 +190,7 @@ class TestReadonlyRequests(Iso10002Case, HttpCase):
             "iso10002.management.review": self.review,
         }
         self.authenticate("iso_manager", "iso_manager")
-
-        def click(model, method):
-            def call():
-                action = self.make_jsonrpc_request(
-                    "/web/dataset/call_button",
-                    {
-                        "model": model,
-                        "method": method,
-                        "args": [records[model].ids],
-                        "kwargs": {"context": {}},
-                    },
-                )
-                self.assertEqual(action["type"].split(".")[1], "actions", (model, method))
-
-            return call
-
         read_only = [key for key, (mode, _why) in RPC_METHODS.items() if mode]
-        self._assert_read_only([click(model, method) for model, method in read_only])
+        assert_served_read_only(
+            self, [click(self, records[model], method) for model, method in read_only]
+        )

@@ -1,6 +1,12 @@
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 
-from odoo.addons.odoo_iso10002.tests.readonly import assert_declarations
+from odoo.addons.odoo_iso10002.tests.readonly import (
+    assert_declarations,
+    assert_served_read_only,
+    click,
+)
+
+from .common import Iso10002StockCase
 
 # buttons of Odoo's views that the addon overrides
 ODOO_BUTTONS = [
@@ -21,3 +27,19 @@ RPC_METHODS = {
 class TestReadonlyDeclarations(TransactionCase):
     def test_declarations(self):
         assert_declarations(self, "odoo_iso10002_stock", {}, RPC_METHODS, ODOO_BUTTONS)
+
+
+@tagged("post_install", "-at_install")
+class TestReadonlyRequests(Iso10002StockCase, HttpCase):
+    def test_buttons(self):
+        """The warehouse user's Return on a remedy and the delivery's smart
+        button, served read-only without writing."""
+        remedy = self._decide(self.env.ref("odoo_iso10002_stock.remedy_type_return"))
+        self.authenticate("iso_stock_user", "iso_stock_user")
+        assert_served_read_only(
+            self,
+            [
+                click(self, remedy, "action_iso_return"),
+                click(self, self.delivery, "action_view_iso10002_tickets"),
+            ],
+        )
