@@ -166,6 +166,48 @@ class TestReadonlyRequests(Iso10002Case, HttpCase):
         url = f"/web/content/iso10002.audit.export/{export.id}/file_data?download=true"
         assert_served_read_only(self, [lambda: self._get(url)])
 
+    def test_analysis(self):
+        """The manager opening the complaints and remedies analyses: the
+        action, the grouped figures and every field of the rows."""
+        self.env["iso10002.remedy"].create(
+            {
+                "ticket_id": self.complaint.id,
+                "remedy_type_id": self.env.ref("odoo_iso10002.remedy_type_compensation").id,
+                "amount_currency": 40.0,
+            }
+        )
+        self.authenticate("iso_manager", "iso_manager")
+
+        def call(model, method, **kwargs):
+            def request():
+                result = self.make_jsonrpc_request(
+                    "/web/dataset/call_kw",
+                    {"model": model, "method": method, "args": [], "kwargs": kwargs},
+                )
+                self.assertTrue(result["groups" if "groupby" in kwargs else "records"])
+
+            return request
+
+        requests = []
+        for action, model, groupby in (
+            ("iso10002_complaint_report_action", "iso10002.complaint.report", "team_id"),
+            ("iso10002_remedy_analysis_action", "iso10002.remedy", "remedy_type_id"),
+        ):
+            fields_ = self.env[model].with_user(self.manager).fields_get(attributes=["type"])
+            requests += [
+                lambda action=action: self.make_jsonrpc_request(
+                    "/web/action/load", {"action_id": f"odoo_iso10002.{action}"}
+                ),
+                call(model, "web_read_group", domain=[], fields=[], groupby=[groupby]),
+                call(
+                    model,
+                    "web_search_read",
+                    domain=[],
+                    specification={name: {} for name in fields_},
+                ),
+            ]
+        assert_served_read_only(self, requests)
+
     def test_rpc_methods(self):
         """The read-only buttons, clicked in the web client."""
         lead = self.env["crm.lead"].create(
