@@ -3,12 +3,15 @@ read-only cursor (the PostgreSQL replica when one is configured)."""
 
 import json
 
+from psycopg2.errors import ReadOnlySqlTransaction
+from werkzeug.exceptions import InternalServerError
+
 from odoo import http
 from odoo.http import request
 
 from odoo.addons.web.controllers.report import ReportController
 
-# Reports rendered without storing an attachment: nothing to write.
+# Reports rendered without storing an attachment, as shipped: nothing to write.
 READ_ONLY_REPORTS = ("odoo_iso10002.report_management_review",)
 
 
@@ -32,4 +35,12 @@ def _downloads_read_only_report(controller):
 class ReportControllerIso10002(ReportController):
     @http.route(readonly=_downloads_read_only_report)
     def report_download(self, data, context=None, token=None, readonly=True):
-        return super().report_download(data, context=context, token=token, readonly=readonly)
+        try:
+            return super().report_download(data, context=context, token=token, readonly=readonly)
+        except InternalServerError as error:
+            # Odoo's download turns every error into a 500: a write on the
+            # read-only cursor (a report set to save its PDF as an attachment)
+            # must reach Odoo, which runs the request again read/write.
+            if isinstance(error.__cause__, ReadOnlySqlTransaction):
+                raise error.__cause__ from None
+            raise

@@ -4,6 +4,7 @@ and nothing that writes is."""
 
 import json
 from datetime import date
+from unittest.mock import patch
 from urllib.parse import quote
 
 from odoo import Command, fields, http
@@ -145,6 +146,32 @@ class TestReadonlyRequests(Iso10002Case, HttpCase):
             self.assertIn(quote(self.review.name), response.headers["Content-Disposition"])
 
         assert_served_read_only(self, [download])
+
+    def test_review_pdf_saved_as_attachment(self):
+        """Set to save its PDF, the review writes: Odoo runs the download
+        again read/write and it still succeeds."""
+        report = self.env.ref("odoo_iso10002.action_report_management_review")
+        report.write({"attachment": "object.name + '.pdf'", "attachment_use": True})
+        self.authenticate("iso_manager", "iso_manager")
+        data = {
+            "data": json.dumps([f"{REVIEW_PDF}/{self.review.id}", "qweb-pdf"]),
+            "context": json.dumps({"force_report_rendering": True}),
+            "csrf_token": http.Request.csrf_token(self),
+        }
+        with (
+            self.assertLogs("odoo.http", "WARNING") as logs,
+            transaction_modes() as modes,
+            patch.object(type(report), "_run_wkhtmltopdf", return_value=b"%PDF-1.4 review"),
+        ):
+            response = self.url_open("/report/download", data=data)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(modes, [("/report/download", True)])
+        self.assertIn("retrying with a read/write cursor", logs.output[0])
+        self.assertTrue(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", report.model), ("res_id", "=", self.review.id)]
+            )
+        )
 
     def test_other_reports_read_write(self):
         """Another report may save its PDF as an attachment: read/write."""
