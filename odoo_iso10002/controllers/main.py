@@ -69,6 +69,7 @@ class ComplaintController(http.Controller):
         website=True,
         methods=["GET"],
         sitemap=True,
+        readonly=True,
     )
     def complaint_new(self, **kw):
         values = {"preferred_contact": "email"}
@@ -412,6 +413,7 @@ class ComplaintController(http.Controller):
         website=True,
         methods=["GET"],
         sitemap=True,
+        readonly=True,
     )
     def complaint_policy(self, **kw):
         company = request.env.company.sudo()

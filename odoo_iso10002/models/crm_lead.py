@@ -26,10 +26,12 @@ class CrmLead(models.Model):
     complaint_count = fields.Integer(related="partner_id.complaint_count")
     open_complaint_count = fields.Integer(related="partner_id.open_complaint_count")
 
+    @api.readonly
     def action_view_complaints(self):
         self.ensure_one()
         return self.partner_id.action_view_complaints()
 
+    @api.readonly
     def action_register_complaint(self):
         """Register a complaint the customer made to their salesperson."""
         self.ensure_one()

@@ -955,6 +955,7 @@ class HelpdeskTicket(models.Model):
             },
         }
 
+    @api.readonly
     def action_view_opportunities(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_opportunities")

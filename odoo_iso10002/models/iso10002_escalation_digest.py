@@ -44,6 +44,7 @@ class Iso10002EscalationDigest(models.Model):
                 rule=digest.rule_id.name,
             )
 
+    @api.readonly
     def action_open_complaints(self):
         """The complaints of the digest, as the list a recipient works from."""
         self.ensure_one()

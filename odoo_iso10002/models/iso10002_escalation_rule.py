@@ -261,6 +261,7 @@ class Iso10002EscalationRule(models.Model):
                 )
             )
 
+    @api.readonly
     def action_view_escalations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -172,6 +172,7 @@ class Iso10002ManagementReview(models.Model):
         self._check_not_done()
         self.write({"state": "draft"})
 
+    @api.readonly
     def action_print(self):
         return self.env.ref("odoo_iso10002.action_report_management_review").report_action(self)
 

@@ -80,6 +80,7 @@ class ResPartner(models.Model):
             counts[partner.id] = (total + count, open_count + (count if step != "closed" else 0))
         return counts
 
+    @api.readonly
     def action_view_complaints(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

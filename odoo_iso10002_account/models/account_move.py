@@ -61,6 +61,7 @@ class AccountMove(models.Model):
         self._iso_check_remedy_approval()
         return super()._post(soft=soft)
 
+    @api.readonly
     def action_iso10002_open_complaints(self):
         self.ensure_one()
         complaints = self._iso_complaints()

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 ACCOUNTING_GROUPS = "account.group_account_invoice,account.group_account_readonly"
@@ -20,6 +20,7 @@ class Iso10002Remedy(models.Model):
         help="The credit notes that deliver this refund: it is delivered once they are posted.",
     )
 
+    @api.readonly
     def action_iso_refund(self):
         """Odoo's credit-note wizard on the complaint's invoices: "Reverse"
         drafts a credit note of the whole invoice, which the accountant edits

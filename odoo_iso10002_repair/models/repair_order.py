@@ -38,6 +38,7 @@ class RepairOrder(models.Model):
             remedies._iso_start()
         return res
 
+    @api.readonly
     def action_view_iso10002_tickets(self):
         self.ensure_one()
         tickets = self.iso10002_remedy_ids.ticket_id

@@ -1,1 +1,2 @@
 from . import test_remedy_repair
+from . import test_readonly

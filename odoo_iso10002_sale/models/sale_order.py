@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -32,6 +32,7 @@ class SaleOrder(models.Model):
         for order in self:
             order.complaint_count = counts.get(order.id, 0)
 
+    @api.readonly
     def action_view_complaints(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -16,6 +16,7 @@ class Iso10002Remedy(models.Model):
         help="The return or replacement delivery that carries out this remedy.",
     )
 
+    @api.readonly
     def action_iso_return(self):
         """Odoo's return wizard on the complaint's delivery: a plain return
         for a return of goods, a return for exchange for a replacement."""

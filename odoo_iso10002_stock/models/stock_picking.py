@@ -46,6 +46,7 @@ class StockPicking(models.Model):
             picking.iso10002_remedy_ids._iso_deliver(picking.date_done)
         return res
 
+    @api.readonly
     def action_view_iso10002_tickets(self):
         self.ensure_one()
         tickets = self._iso_tickets()

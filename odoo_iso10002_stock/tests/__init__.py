@@ -1,1 +1,2 @@
 from . import test_remedy_stock
+from . import test_readonly
