@@ -610,6 +610,18 @@ class HelpdeskTicket(models.Model):
             complaint._iso_move_to("acknowledged")
         return True
 
+    def _iso_action_open(self):
+        """The complaints menu's action on these complaints: the form of one,
+        the list of several (the smart buttons of the documents they concern)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "odoo_iso10002.helpdesk_ticket_action_complaints"
+        )
+        if len(self) == 1:
+            action.update(views=[(False, "form")], res_id=self.id)
+        else:
+            action["domain"] = [("id", "in", self.ids)]
+        return action
+
     def action_approve_compensation(self):
         if not self.env.user.has_group(MANAGER_GROUP):
             raise UserError(

@@ -64,17 +64,7 @@ class AccountMove(models.Model):
     @api.readonly
     def action_iso10002_open_complaints(self):
         self.ensure_one()
-        complaints = self._iso_complaints()
-        action = {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Complaints"),
-            "res_model": "helpdesk.ticket",
-            "domain": [("id", "in", complaints.ids)],
-            "view_mode": "list,form",
-        }
-        if len(complaints) == 1:
-            action.update(view_mode="form", res_id=complaints.id)
-        return action
+        return self._iso_complaints()._iso_action_open()
 
     def _iso_complaints(self):
         """The complaints about this invoice, or whose remedy it delivers."""

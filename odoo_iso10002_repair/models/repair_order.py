@@ -41,12 +41,4 @@ class RepairOrder(models.Model):
     @api.readonly
     def action_view_iso10002_tickets(self):
         self.ensure_one()
-        tickets = self.iso10002_remedy_ids.ticket_id
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "odoo_iso10002.helpdesk_ticket_action_complaints"
-        )
-        if len(tickets) == 1:
-            action.update(views=[(False, "form")], res_id=tickets.id)
-        else:
-            action["domain"] = [("id", "in", tickets.ids)]
-        return action
+        return self.iso10002_remedy_ids.ticket_id._iso_action_open()

@@ -49,12 +49,4 @@ class StockPicking(models.Model):
     @api.readonly
     def action_view_iso10002_tickets(self):
         self.ensure_one()
-        tickets = self._iso_tickets()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "odoo_iso10002.helpdesk_ticket_action_complaints"
-        )
-        if len(tickets) == 1:
-            action.update(views=[(False, "form")], res_id=tickets.id)
-        else:
-            action["domain"] = [("id", "in", tickets.ids)]
-        return action
+        return self._iso_tickets()._iso_action_open()
