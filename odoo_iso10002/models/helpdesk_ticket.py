@@ -323,25 +323,24 @@ class HelpdeskTicket(models.Model):
                 if other != ticket
             )
 
+    def _iso_decided_remedies(self):
+        """The remedy lines that stand: all but the cancelled ones."""
+        return self.remedy_ids.filtered(lambda r: r.state != "cancelled")
+
     @api.depends("remedy_ids.state", "remedy_ids.remedy_type_id")
     def _compute_remedy_type_ids(self):
         for ticket in self:
-            decided = ticket.remedy_ids.filtered(lambda r: r.state != "cancelled")
-            ticket.remedy_type_ids = decided.remedy_type_id
+            ticket.remedy_type_ids = ticket._iso_decided_remedies().remedy_type_id
 
     @api.depends("remedy_ids.state", "remedy_ids.remedy_type_id.is_compensation")
     def _compute_has_compensation(self):
         for ticket in self:
-            ticket.has_compensation = any(
-                remedy.has_amount and remedy.state != "cancelled" for remedy in ticket.remedy_ids
-            )
+            ticket.has_compensation = any(ticket._iso_decided_remedies().mapped("has_amount"))
 
     @api.depends("remedy_ids.state", "remedy_ids.amount")
     def _compute_remedy_cost(self):
         for ticket in self:
-            ticket.remedy_cost = sum(
-                ticket.remedy_ids.filtered(lambda r: r.state != "cancelled").mapped("amount")
-            )
+            ticket.remedy_cost = sum(ticket._iso_decided_remedies().mapped("amount"))
 
     @api.depends("remedy_cost", "company_id.iso10002_compensation_limit")
     def _compute_approval_required(self):
@@ -723,8 +722,8 @@ class HelpdeskTicket(models.Model):
                 (
                     all(
                         remedy.amount_currency > 0
-                        for remedy in self.remedy_ids
-                        if remedy.has_amount and remedy.state != "cancelled"
+                        for remedy in self._iso_decided_remedies()
+                        if remedy.has_amount
                     ),
                     _("the amount of each monetary remedy"),
                 ),
