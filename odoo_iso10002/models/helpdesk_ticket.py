@@ -46,18 +46,37 @@ class HelpdeskTicket(models.Model):
                 return super(HelpdeskTicket, ticket).default_get(fields)
         return super().default_get(fields)
 
+    # The stored computed fields of a ticket are computed before its INSERT
+    # (precompute): a new ticket is written in one statement, without an
+    # UPDATE at the flush, and the searches made while it is created (repeat
+    # complaints) have nothing of it to flush first. helpdesk_mgmt's fields
+    # that ours depend on are precomputed for that too, their compute restated
+    # (Odoo checks an override's precompute before merging it with the field).
+    team_id = fields.Many2one(
+        compute="_compute_team_id", store=True, readonly=False, precompute=True
+    )
+    user_id = fields.Many2one(
+        compute="_compute_user_id", store=True, readonly=False, precompute=True
+    )
+    unattended = fields.Boolean(related="stage_id.unattended", store=True, precompute=True)
     is_complaint = fields.Boolean(
         string="Complaint",
         related="team_id.is_complaint_team",
         store=True,
         index=True,
+        precompute=True,
     )
     iso_step = fields.Selection(
         related="stage_id.iso_step",
         store=True,
         index=True,
+        precompute=True,
     )
     stage_id = fields.Many2one(
+        compute="_compute_stage_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         domain="is_complaint and [('team_ids', '=', team_id), ('iso_step', '!=', False)]"
         " or ['|', ('team_ids', '=', team_id), ('team_ids', '=', False)]",
     )
@@ -74,7 +93,12 @@ class HelpdeskTicket(models.Model):
     )
     # Indexed: a customer's complaints are looked up on every ticket created
     # (open-complaint flags, repeat complaints).
-    commercial_partner_id = fields.Many2one(index="btree_not_null")
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index="btree_not_null",
+        precompute=True,
+    )
     partner_phone = fields.Char(string="Phone", tracking=True)
     is_anonymous = fields.Boolean(
         string="Anonymous",
@@ -154,6 +178,7 @@ class HelpdeskTicket(models.Model):
         string="Repeat Complaint",
         compute="_compute_is_repeat",
         store=True,
+        precompute=True,
         help="The customer had already complained within the repeat window.",
     )
     corrective_action_ids = fields.Many2many(
@@ -189,6 +214,7 @@ class HelpdeskTicket(models.Model):
         currency_field="company_currency_id",
         compute="_compute_remedy_cost",
         store=True,
+        precompute=True,
         help="The remedies carrying an amount, in company currency, not cancelled.",
     )
     decision_text = fields.Html(

@@ -25,7 +25,13 @@ class HelpdeskTicket(models.Model):
     # The complaint model, one concern per file.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
+    # Decided once, as the complaint is created (no dependencies), and written
+    # with it; the cron clears it. A ticket moved into a complaint team later
+    # is acknowledged by hand.
     acknowledgement_pending = fields.Boolean(
+        compute="_compute_acknowledgement_pending",
+        store=True,
+        precompute=True,
         copy=False,
         readonly=True,
         help="The acknowledgement mail goes out within a minute.",
@@ -37,6 +43,16 @@ class HelpdeskTicket(models.Model):
             "CREATE INDEX IF NOT EXISTS helpdesk_ticket_acknowledgement_pending_index "
             "ON helpdesk_ticket (id) WHERE acknowledgement_pending"
         )
+
+    @api.depends()
+    def _compute_acknowledgement_pending(self):
+        for ticket in self:
+            ticket.acknowledgement_pending = bool(
+                ticket.is_complaint
+                and ticket.team_id.complaint_auto_acknowledge
+                and ticket.iso_step == "received"
+                and ticket._complainant_email()
+            )
 
     @api.depends_context("iso10002_echo_short")
     def _compute_display_name(self):
@@ -61,20 +77,13 @@ class HelpdeskTicket(models.Model):
         """Complaints of a team that acknowledges automatically, with an
         address, are acknowledged by the cron, which is woken up for them."""
         res = super()._iso_on_created()
-        to_acknowledge = self.filtered(
-            lambda c: (
-                c.team_id.complaint_auto_acknowledge
-                and c.iso_step == "received"
-                and c._complainant_email()
-            )
-        )
+        to_acknowledge = self.filtered("acknowledgement_pending")
         if to_acknowledge:
             # the id, cached, without reading whether the record still exists
             cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
                 ACKNOWLEDGEMENT_CRON, raise_if_not_found=False
             )
             if cron_id:
-                to_acknowledge.acknowledgement_pending = True
                 self.env["ir.cron"].browse(cron_id)._trigger()
             else:
                 _logger.warning(

@@ -75,6 +75,7 @@ class HelpdeskTicket(models.Model):
         "iso10002.deadline.policy",
         compute="_compute_deadline_policy_id",
         store=True,
+        precompute=True,
         index="btree_not_null",
     )
     deadline_paused_since = fields.Datetime(
@@ -90,19 +91,32 @@ class HelpdeskTicket(models.Model):
         help="Working hours spent waiting on the complainant, added to every deadline.",
     )
     deadline_acknowledge = fields.Datetime(
-        string="Acknowledge By", compute="_compute_deadlines", store=True, index=True
+        string="Acknowledge By",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+        precompute=True,
     )
     deadline_decision = fields.Datetime(
-        string="Decision By", compute="_compute_deadlines", store=True, index=True
+        string="Decision By",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+        precompute=True,
     )
     deadline_close = fields.Datetime(
-        string="Close By", compute="_compute_deadlines", store=True, index=True
+        string="Close By",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+        precompute=True,
     )
     deadline_acknowledge_state = fields.Selection(
         DEADLINE_STATES,
         string="Acknowledgement Deadline",
         compute="_compute_deadline_states",
         store=True,
+        precompute=True,
         index=True,
     )
     deadline_decision_state = fields.Selection(
@@ -110,6 +124,7 @@ class HelpdeskTicket(models.Model):
         string="Decision Deadline",
         compute="_compute_deadline_states",
         store=True,
+        precompute=True,
         index=True,
     )
     deadline_close_state = fields.Selection(
@@ -117,6 +132,7 @@ class HelpdeskTicket(models.Model):
         string="Closing Deadline",
         compute="_compute_deadline_states",
         store=True,
+        precompute=True,
         index=True,
     )
 
@@ -125,18 +141,21 @@ class HelpdeskTicket(models.Model):
         string="Working Hours to Acknowledge",
         compute="_compute_elapsed_working_time",
         store=True,
+        precompute=True,
         aggregator="avg",
     )
     days_to_decision = fields.Float(
         string="Working Days to Decision",
         compute="_compute_elapsed_working_time",
         store=True,
+        precompute=True,
         aggregator="avg",
     )
     days_to_close = fields.Float(
         string="Working Days to Close",
         compute="_compute_elapsed_working_time",
         store=True,
+        precompute=True,
         aggregator="avg",
         help="Time spent waiting on the complainant's answer is not counted.",
     )

@@ -28,7 +28,10 @@ class Iso10002Remedy(models.Model):
         index=True,
         check_company=True,
     )
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    # precomputed, as the complaint's cost of remedies that depends on them
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, index=True, precompute=True
+    )
     sequence = fields.Integer(default=10)
     remedy_type_id = fields.Many2one(
         "iso10002.remedy.type", string="Remedy", required=True, ondelete="restrict", index=True
@@ -53,6 +56,7 @@ class Iso10002Remedy(models.Model):
         currency_field="company_currency_id",
         compute="_compute_amount",
         store=True,
+        precompute=True,
         help="Converted at the date of the decision (today while it is not communicated).",
     )
     user_id = fields.Many2one(

@@ -17,8 +17,9 @@ class HelpdeskTicket(models.Model):
     )
     # Stored apart from the order, which handlers without Sales rights and
     # other portal users may not read: they still search and see its name.
+    # Precomputed, as the complaint's other fields: written by its INSERT.
     sale_order_name = fields.Char(
-        related="sale_order_id.name", string="Sales Order Number", store=True
+        related="sale_order_id.name", string="Sales Order Number", store=True, precompute=True
     )
     order_reference_matched = fields.Boolean(
         compute="_compute_order_reference_matched",
