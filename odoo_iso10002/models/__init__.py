@@ -6,7 +6,7 @@ from . import mail_message
 from . import res_company
 from . import res_config_settings
 from . import res_partner
-from . import iso10002_work_time_mixin
+from . import iso10002_config_cache_mixin
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

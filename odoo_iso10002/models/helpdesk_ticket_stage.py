@@ -5,7 +5,8 @@ from ..const import ISO_STEPS
 
 
 class HelpdeskTicketStage(models.Model):
-    _inherit = "helpdesk.ticket.stage"
+    _name = "helpdesk.ticket.stage"
+    _inherit = ["helpdesk.ticket.stage", "iso10002.config.cache.mixin"]
 
     iso_step = fields.Selection(
         selection=ISO_STEPS,

@@ -1,9 +1,10 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
 class HelpdeskTicketTeam(models.Model):
-    _inherit = "helpdesk.ticket.team"
+    _name = "helpdesk.ticket.team"
+    _inherit = ["helpdesk.ticket.team", "iso10002.config.cache.mixin"]
 
     is_complaint_team = fields.Boolean(
         string="Complaints Team",
@@ -111,3 +112,12 @@ class HelpdeskTicketTeam(models.Model):
             # Complaints move through ISO steps only, not the generic stages.
             return stages.filtered("iso_step")
         return stages
+
+    @tools.ormcache("self.id")
+    def _iso_applicable_stage_ids(self):
+        """The ids of the active stages `_get_applicable_stages` gives the
+        team, whoever asks: every complaint saved is checked against them,
+        not searched again each time. A change to a team or a stage clears
+        them (iso10002.config.cache.mixin)."""
+        team = self.sudo().with_context(active_test=True)
+        return frozenset(team._get_applicable_stages().ids)

@@ -84,12 +84,9 @@ class HelpdeskTicket(models.Model):
         """A complaint moves through the ISO stages of its team only; the
         stage field's domain says so in the form, this says so to imports
         and RPC."""
-        applicable = {}
         for ticket in self.filtered(lambda t: t.is_complaint and t.stage_id):
             team = ticket.team_id
-            if team not in applicable:
-                applicable[team] = team.sudo()._get_applicable_stages()
-            if ticket.stage_id not in applicable[team]:
+            if ticket.stage_id.id not in team._iso_applicable_stage_ids():
                 raise ValidationError(
                     self.env._(
                         "%(ref)s is a complaint: stage “%(stage)s” is not one of the "

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from ..const import LEVELS, PRIORITIES, SEVERITIES
 
@@ -8,6 +8,7 @@ class Iso10002PriorityMatrix(models.Model):
     helpdesk priority (ISO 10002 7.5). Admins edit the cells in the UI."""
 
     _name = "iso10002.priority.matrix"
+    _inherit = ["iso10002.config.cache.mixin"]
     _description = "Complaint Priority Matrix"
     _order = "severity, impact"
 
@@ -24,9 +25,12 @@ class Iso10002PriorityMatrix(models.Model):
     ]
 
     @api.model
+    @tools.ormcache()
     def _matrix(self):
-        """The whole matrix as {(severity, impact): priority}, in one query."""
-        cells = self.search_fetch([], ["severity", "impact", "priority"])
+        """The whole matrix as {(severity, impact): priority}: read once, not
+        for every complaint created; a change to a cell clears it
+        (iso10002.config.cache.mixin). Callers must not change it."""
+        cells = self.sudo().search_fetch([], ["severity", "impact", "priority"])
         return {(cell.severity, cell.impact): cell.priority for cell in cells}
 
     @api.model

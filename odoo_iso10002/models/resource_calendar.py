@@ -9,7 +9,7 @@ class ResourceCalendar(models.Model):
     """Working time read once a day for all the complaints planned on it."""
 
     _name = "resource.calendar"
-    _inherit = ["resource.calendar", "iso10002.work.time.mixin"]
+    _inherit = ["resource.calendar", "iso10002.config.cache.mixin"]
 
     @tools.ormcache("self.id", "first", "last")
     def _iso10002_work_intervals(self, first, last):
@@ -20,7 +20,7 @@ class ResourceCalendar(models.Model):
         Every complaint received on a day plans its deadlines on the same
         weeks: the cache spares each of them reading attendances and leaves
         again. A change to calendars, attendances or leaves clears it
-        (iso10002.work.time.mixin); the leaves are the calendar company's,
+        (iso10002.config.cache.mixin); the leaves are the calendar company's,
         whoever asks."""
         calendar = self.sudo()
         tz = timezone(calendar.tz or "UTC")

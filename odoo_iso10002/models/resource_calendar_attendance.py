@@ -3,4 +3,4 @@ from odoo import models
 
 class ResourceCalendarAttendance(models.Model):
     _name = "resource.calendar.attendance"
-    _inherit = ["resource.calendar.attendance", "iso10002.work.time.mixin"]
+    _inherit = ["resource.calendar.attendance", "iso10002.config.cache.mixin"]

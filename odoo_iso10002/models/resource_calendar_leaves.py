@@ -3,4 +3,4 @@ from odoo import models
 
 class ResourceCalendarLeaves(models.Model):
     _name = "resource.calendar.leaves"
-    _inherit = ["resource.calendar.leaves", "iso10002.work.time.mixin"]
+    _inherit = ["resource.calendar.leaves", "iso10002.config.cache.mixin"]
