@@ -39,15 +39,30 @@ class ResPartner(models.Model):
         "iso10002_complaint_ids.is_confidential",
     )
     def _compute_iso10002_open_complaint(self):
+        # One aggregate over the customers' open complaints, not a read of all
+        # their complaints: it runs whenever a ticket of theirs is created.
         # Confidential complaints are never shown outside the complaint's circle.
+        groups = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                [
+                    ("commercial_partner_id", "in", self.ids),
+                    ("is_complaint", "=", True),
+                    ("iso_step", "!=", "closed"),
+                    ("is_confidential", "=", False),
+                ],
+                ["commercial_partner_id", "severity", "health_safety"],
+            )
+        )
+        serious = {}
+        for partner, severity, health_safety in groups:
+            serious[partner] = (
+                serious.get(partner) or health_safety or severity in SERIOUS_SEVERITIES
+            )
         for partner in self:
-            open_complaints = partner.iso10002_complaint_ids.filtered(
-                lambda c: c.iso_step != "closed" and not c.is_confidential
-            )
-            partner.iso10002_has_open_complaint = bool(open_complaints)
-            partner.iso10002_has_serious_open_complaint = any(
-                c.health_safety or c.severity in SERIOUS_SEVERITIES for c in open_complaints
-            )
+            partner.iso10002_has_open_complaint = partner in serious
+            partner.iso10002_has_serious_open_complaint = serious.get(partner, False)
 
     def _compute_complaint_count(self):
         # Counts only, for everyone (sales included): the complaints themselves
