@@ -22,4 +22,5 @@ from . import test_sanitize
 from . import test_form_submission
 from . import test_complaint_report
 from . import test_kanban
+from . import test_intake
 from . import test_readonly
