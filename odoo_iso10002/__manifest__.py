@@ -2,7 +2,7 @@
 {
     "name": "Complaints Handling (ISO 10002)",
     "summary": "Handle customer complaints in the helpdesk as ISO 10002:2018 asks",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.0.1",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "odoo_iso10002 contributors",

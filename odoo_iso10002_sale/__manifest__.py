@@ -2,7 +2,7 @@
 {
     "name": "Complaints and Sales Orders (ISO 10002)",
     "summary": "The complaint's sales order in place of a free-text order reference",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "odoo_iso10002 contributors",
