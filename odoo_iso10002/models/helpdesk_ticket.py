@@ -301,7 +301,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("severity", "impact", "health_safety", "immediate_action_needed")
     def _compute_priority(self):
-        matrix_model = self.env["iso10002.priority.matrix"].sudo()
+        matrix_model = self.env["iso10002.priority.matrix"]
         matrix = matrix_model._matrix()
         for ticket in self.filtered("is_complaint"):
             priority = matrix_model._priority_for(
@@ -605,7 +605,7 @@ class HelpdeskTicket(models.Model):
         helpdesk's default priority would otherwise pre-empt the compute."""
         if not any(team.is_complaint_team for team in teams):
             return
-        matrix_model = self.env["iso10002.priority.matrix"].sudo()
+        matrix_model = self.env["iso10002.priority.matrix"]
         matrix = matrix_model._matrix()
         for vals, team in zip(vals_list, teams, strict=True):
             if not team.is_complaint_team or "priority" in vals:
@@ -695,7 +695,11 @@ class HelpdeskTicket(models.Model):
     def _iso_stage(self, step, raise_if_not_found=True):
         """The first stage of the complaint's team that stands for `step`."""
         self.ensure_one()
-        stages = self.team_id._get_applicable_stages().filtered(lambda s: s.iso_step == step)
+        stages = (
+            self.env["helpdesk.ticket.stage"]
+            .browse(self.team_id._iso_applicable_stage_ids())
+            .filtered(lambda s: s.iso_step == step)
+        )
         if not stages and raise_if_not_found:
             raise UserError(
                 self.env._(

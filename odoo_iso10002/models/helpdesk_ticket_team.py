@@ -116,8 +116,9 @@ class HelpdeskTicketTeam(models.Model):
     @tools.ormcache("self.id")
     def _iso_applicable_stage_ids(self):
         """The ids of the active stages `_get_applicable_stages` gives the
-        team, whoever asks: every complaint saved is checked against them,
-        not searched again each time. A change to a team or a stage clears
-        them (iso10002.config.cache.mixin)."""
+        team, in their order, whoever asks: every complaint saved is checked
+        against them and every move looks its stage up in them, without a
+        search each time. A change to a team or a stage clears them
+        (iso10002.config.cache.mixin)."""
         team = self.sudo().with_context(active_test=True)
-        return frozenset(team._get_applicable_stages().ids)
+        return tuple(team._get_applicable_stages().ids)

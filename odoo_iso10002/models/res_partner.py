@@ -41,19 +41,8 @@ class ResPartner(models.Model):
     def _compute_iso10002_open_complaint(self):
         # One aggregate over the customers' open complaints, not a read of all
         # their complaints: it runs whenever a ticket of theirs is created.
-        # Confidential complaints are never shown outside the complaint's circle.
-        groups = (
-            self.env["helpdesk.ticket"]
-            .sudo()
-            ._read_group(
-                [
-                    ("commercial_partner_id", "in", self.ids),
-                    ("is_complaint", "=", True),
-                    ("iso_step", "!=", "closed"),
-                    ("is_confidential", "=", False),
-                ],
-                ["commercial_partner_id", "severity", "health_safety"],
-            )
+        groups = self._iso10002_complaint_groups(
+            self, ["severity", "health_safety"], domain=[("iso_step", "!=", "closed")]
         )
         serious = {}
         for partner, severity, health_safety in groups:
@@ -74,9 +63,11 @@ class ResPartner(models.Model):
             )
 
     @api.model
-    def _iso10002_complaint_counts(self, commercial_partners):
-        """{commercial partner id: (complaints, open complaints)}, in one query."""
-        groups = (
+    def _iso10002_complaint_groups(self, commercial_partners, groupby, aggregates=(), domain=()):
+        """`_read_group` by customer and `groupby` of the complaints of these
+        customers that may be shown outside the complaint's circle (never a
+        confidential one), as superuser: only counts and flags come out."""
+        return (
             self.env["helpdesk.ticket"]
             .sudo()
             ._read_group(
@@ -84,11 +75,17 @@ class ResPartner(models.Model):
                     ("is_complaint", "=", True),
                     ("is_confidential", "=", False),
                     ("commercial_partner_id", "in", commercial_partners.ids),
+                    *domain,
                 ],
-                ["commercial_partner_id", "iso_step"],
-                ["__count"],
+                ["commercial_partner_id", *groupby],
+                list(aggregates),
             )
         )
+
+    @api.model
+    def _iso10002_complaint_counts(self, commercial_partners):
+        """{commercial partner id: (complaints, open complaints)}, in one query."""
+        groups = self._iso10002_complaint_groups(commercial_partners, ["iso_step"], ["__count"])
         counts = {}
         for partner, step, count in groups:
             total, open_count = counts.get(partner.id, (0, 0))

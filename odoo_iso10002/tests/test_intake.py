@@ -14,7 +14,7 @@ class TestIntake(Iso10002Case):
     the one INSERT that creates it."""
 
     def _create(self, team, **values):
-        ticket = (
+        return (
             self.env["helpdesk.ticket"]
             .with_user(self.handler)
             .create(
@@ -27,7 +27,6 @@ class TestIntake(Iso10002Case):
                 }
             )
         )
-        return ticket
 
     def _statements(self, team):
         """The new ticket and the SQL statements of its creation, flush
